@@ -1,0 +1,113 @@
+/**
+ * Builds dist/chrome and dist/firefox: bundles the four contexts with esbuild, copies the pages,
+ * locales and icons, and writes each browser's manifest from the top-level manifest.json.
+ *   npm run build            both browsers, minified
+ *   npm run watch            rebuild on change (unminified, with source maps)
+ */
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { manifestFor, type BrowserTarget } from './manifest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const targets: BrowserTarget[] = ['chrome', 'firefox'];
+const watch = process.argv.includes('--watch');
+
+const entryPoints = {
+  content: 'src/content/index.ts',
+  background: 'src/background/index.ts',
+  popup: 'src/popup/index.ts',
+  options: 'src/options/index.ts',
+};
+
+/** The glossary's examples are for tests; the extension ships without them. */
+const stripExamples: esbuild.Plugin = {
+  name: 'strip-glossary-examples',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]glossary[\\/]packs[\\/].*\.json$/ }, async (args) => {
+      const pack = JSON.parse(await fs.promises.readFile(args.path, 'utf8')) as {
+        entries: Record<string, unknown>[];
+      };
+      for (const e of pack.entries) {
+        delete e.examples;
+        delete e.counterExamples;
+      }
+      return { contents: JSON.stringify(pack), loader: 'json' };
+    });
+  },
+};
+
+function copyStatic(target: BrowserTarget, out: string): void {
+  for (const page of ['popup', 'options']) {
+    for (const ext of ['html', 'css']) {
+      const from = path.join(root, 'src', page, `${page}.${ext}`);
+      if (fs.existsSync(from)) fs.copyFileSync(from, path.join(out, `${page}.${ext}`));
+    }
+  }
+  fs.cpSync(path.join(root, 'src', '_locales'), path.join(out, '_locales'), { recursive: true });
+  fs.mkdirSync(path.join(out, 'icons'), { recursive: true });
+  for (const f of fs.readdirSync(path.join(root, 'icons')))
+    if (f.endsWith('.png'))
+      fs.copyFileSync(path.join(root, 'icons', f), path.join(out, 'icons', f));
+  const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  fs.writeFileSync(
+    path.join(out, 'manifest.json'),
+    JSON.stringify(manifestFor(target, { ...source, version }), null, 2) + '\n',
+  );
+}
+
+function options(target: BrowserTarget, out: string): esbuild.BuildOptions {
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    target: target === 'chrome' ? 'chrome120' : 'firefox140',
+    minify: !watch,
+    sourcemap: watch ? 'inline' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { __SUBTEXT_BROWSER__: JSON.stringify(target) },
+    plugins: [stripExamples],
+  };
+}
+
+async function main(): Promise<void> {
+  for (const target of targets) {
+    const out = path.join(root, 'dist', target);
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.mkdirSync(out, { recursive: true });
+    copyStatic(target, out);
+    if (watch) {
+      const ctx = await esbuild.context({
+        ...options(target, out),
+        plugins: [
+          stripExamples,
+          {
+            name: 'copy-static',
+            setup(b) {
+              b.onEnd(() => copyStatic(target, out));
+            },
+          },
+        ],
+      });
+      await ctx.watch();
+    } else {
+      await esbuild.build(options(target, out));
+    }
+    console.log(`built dist/${target}`);
+  }
+  if (watch) console.log('watching src/ for changes (Ctrl-C to stop)');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
