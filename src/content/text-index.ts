@@ -1,0 +1,260 @@
+/**
+ * The text index: one flat string per run of inline text, with a map from string offsets back to
+ * the page's text nodes. Matching runs on the flat string, so a phrase split by `<em>` or `<a>`
+ * still matches, and a phrase never spans two blocks because each block's text is its own string.
+ *
+ * Pure DOM (no extension APIs, no layout): the CLI and `npm run eval` run it under jsdom.
+ *
+ * Blockness is decided by tag name, not by `getComputedStyle`, which is absent in jsdom and forces
+ * style recalculation in browsers. The rule (documented in docs/content-script.md):
+ * - a BLOCK_TAGS element starts a new flow; text around it in its parent forms separate runs;
+ * - SKIP_TAGS elements, `[hidden]`, `[contenteditable]` (any value but "false"), `role=textbox`,
+ *   an inline `display:none`, and our own `subtext-*` elements (except the fallback `subtext-mark`,
+ *   which wraps page text) are not indexed at all;
+ * - `aria-hidden` is indexed: the text is still on screen for sighted readers;
+ * - `<br>` reads as one space that belongs to no text node;
+ * - an open shadow root is its own tree: its text is indexed as separate runs whose container is
+ *   the ShadowRoot (a Range cannot span two trees);
+ * - everything else (including unknown custom elements) is inline.
+ */
+
+/** Elements that begin and end a text flow (rendered as block or atomic boxes by default). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'button', 'caption', 'center', 'dd',
+  'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
+  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend',
+  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'table', 'tbody',
+  'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]); // prettier-ignore
+
+/** Elements whose content is not page prose, or not rendered as such. */
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup',
+  'datalist', 'head', 'title', 'meta', 'link', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'canvas', 'video', 'audio', 'svg', 'math', 'img', 'picture', 'map', 'code', 'kbd', 'samp',
+]); // prettier-ignore
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+const HIDDEN_STYLE = /display\s*:\s*none/i;
+
+/** Where a run's text lives: its nearest block element, or the root of its (shadow) tree. */
+export type Container = Element | ShadowRoot | Document;
+
+/** One run of inline text: `text` is the concatenation of `nodes` (plus a space per `<br>`). */
+export class TextBlock {
+  constructor(
+    /** The block element (or tree root) this run belongs to; re-indexing works per container. */
+    readonly container: Container,
+    readonly text: string,
+    /** The run's text nodes in document order. */
+    readonly nodes: readonly Text[],
+    /** `starts[i]` is the offset in `text` where `nodes[i]` begins. */
+    readonly starts: readonly number[],
+  ) {}
+
+  /** Index of the last node that starts at or before `offset` (strictly before, for an end). */
+  private nodeAt(offset: number, isEnd: boolean): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const s = this.starts[mid]!;
+      if (isEnd ? s < offset : s <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * The DOM position of a text offset. A start offset lying on a `<br>` space moves to the next
+   * node; an end offset maps to the end of the node it falls in, so ranges stay tight.
+   */
+  locate(offset: number, isEnd = false): { node: Text; offset: number } {
+    let i = this.nodeAt(offset, isEnd);
+    let node = this.nodes[i]!;
+    let local = offset - this.starts[i]!;
+    if (!isEnd && local >= node.data.length && i + 1 < this.nodes.length) {
+      i += 1;
+      node = this.nodes[i]!;
+      local = 0;
+    }
+    return { node, offset: Math.max(0, Math.min(local, node.data.length)) };
+  }
+
+  /** The text offset of a DOM position inside this run, or -1 when `node` is not one of its nodes. */
+  offsetOf(node: Node, offsetInNode: number): number {
+    const i = this.nodes.indexOf(node as Text);
+    return i < 0 ? -1 : this.starts[i]! + offsetInNode;
+  }
+
+  /**
+   * A range over `text[start, end)`. Static by default (cheap: the browser does not update it on
+   * every DOM change; the live-page code re-indexes changed blocks instead); `live` for geometry.
+   */
+  rangeFor(start: number, end: number, live = false): AbstractRange {
+    const a = this.locate(start);
+    const b = this.locate(end, true);
+    const doc = a.node.ownerDocument;
+    if (!live && typeof StaticRange === 'function') {
+      return new StaticRange({
+        startContainer: a.node,
+        startOffset: a.offset,
+        endContainer: b.node,
+        endOffset: b.offset,
+      });
+    }
+    const range = doc.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    return range;
+  }
+}
+
+/** True for elements whose subtree is never indexed (see the rule at the top of this file). */
+export function isSkipped(el: Element): boolean {
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag)) return true;
+  if (tag.startsWith('subtext-')) return tag !== 'subtext-mark';
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (el.getAttribute('role') === 'textbox') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+/** True when `el` begins its own text flow. */
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.localName);
+}
+
+/** The container a node's text belongs to: nearest block ancestor-or-self, else its tree root. */
+export function containerOf(node: Node): Container {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((n as Element).localName))
+      return n as Element;
+    if (n.nodeType === DOCUMENT_NODE) return n as Document;
+    if (n.nodeType === DOCUMENT_FRAGMENT_NODE) return n as ShadowRoot;
+  }
+  return node.ownerDocument ?? (node as Document);
+}
+
+/** True when `node` or an ancestor (within its tree) is skipped, so its text is never indexed. */
+export function isInSkipped(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode)
+    if (n.nodeType === ELEMENT_NODE && isSkipped(n as Element)) return true;
+  return false;
+}
+
+/**
+ * One walk. Kept as mutable fields on one object (no closure or array per node), because this is
+ * the floor the benchmark compares against.
+ */
+class Walker {
+  readonly out: TextBlock[] = [];
+  container: Container;
+  text = '';
+  nodes: Text[] = [];
+  starts: number[] = [];
+
+  constructor(
+    container: Container,
+    /** When false, nested blocks and shadow roots are not entered (re-index one container). */
+    readonly isDeep: boolean,
+  ) {
+    this.container = container;
+  }
+
+  flush(): void {
+    if (this.nodes.length > 0 && /\S/.test(this.text))
+      this.out.push(new TextBlock(this.container, this.text, this.nodes, this.starts));
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
+  }
+
+  addText(t: Text): void {
+    if (t.data.length === 0) return;
+    this.nodes.push(t);
+    this.starts.push(this.text.length);
+    this.text += t.data;
+  }
+
+  children(parent: Node): void {
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE) this.addText(c as Text);
+      else if (c.nodeType === ELEMENT_NODE) {
+        this.element(c as Element);
+      }
+    }
+  }
+
+  element(el: Element): void {
+    if (isSkipped(el)) return;
+    if (el.localName === 'br') {
+      if (this.nodes.length > 0) this.text += ' ';
+      return;
+    }
+    if (BLOCK_TAGS.has(el.localName)) {
+      this.flush();
+      if (this.isDeep) this.block(el, el);
+      return;
+    }
+    this.children(el);
+    if (this.isDeep && el.shadowRoot) this.block(el.shadowRoot, el.shadowRoot);
+  }
+
+  /** Walks `node`'s content as container `c`, then restores the outer run untouched. */
+  block(c: Container, node: Node): void {
+    const saved = [this.container, this.text, this.nodes, this.starts] as const;
+    this.container = c;
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
+    this.children(node);
+    if (node.nodeType === ELEMENT_NODE && (node as Element).shadowRoot)
+      this.block((node as Element).shadowRoot!, (node as Element).shadowRoot!);
+    this.flush();
+    [this.container, this.text, this.nodes, this.starts] = saved;
+  }
+}
+
+/**
+ * Indexes everything under `root` (a document, element, shadow root or text node) in one walk:
+ * every run of inline text, in document order, each within one block. Skipped subtrees (see the
+ * file comment) yield nothing; a document in design mode yields nothing.
+ */
+export function indexBlocks(root: Node): TextBlock[] {
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  if (doc?.designMode === 'on') return [];
+  if (root.nodeType === DOCUMENT_NODE) {
+    const el = (root as Document).documentElement;
+    return el ? indexBlocks(el) : [];
+  }
+  if (root.nodeType === ELEMENT_NODE && isInSkipped(root)) return [];
+  if (root.nodeType === TEXT_NODE && root.parentNode && isInSkipped(root.parentNode)) return [];
+  const w = new Walker(containerOf(root), true);
+  if (root.nodeType === TEXT_NODE) w.addText(root as Text);
+  else if (root.nodeType === ELEMENT_NODE && !isBlock(root as Element)) w.element(root as Element);
+  else w.block(containerOf(root), root);
+  w.flush();
+  return w.out;
+}
+
+/**
+ * Re-indexes one container's own runs: its inline text, not entering nested blocks or shadow
+ * roots (those are containers of their own). Used after a mutation inside `container`.
+ */
+export function indexBlock(container: Container): TextBlock[] {
+  const doc =
+    container.nodeType === DOCUMENT_NODE ? (container as Document) : container.ownerDocument;
+  if (doc?.designMode === 'on') return [];
+  if (container.nodeType === ELEMENT_NODE && isInSkipped(container)) return [];
+  const w = new Walker(container, false);
+  w.children(container);
+  w.flush();
+  return w.out;
+}
