@@ -112,14 +112,21 @@ const isLocal = (url: string): boolean =>
     url,
   );
 
+export interface LaunchOptions {
+  /** Default true; `npm start` opens a window when a display exists. */
+  headless?: boolean;
+  /** The unpacked extension to load; default the build in dist/. */
+  ext?: string;
+}
+
 export async function launchChromium(
   server: Server,
-  ext = path.join(repoRoot, 'dist', 'chrome'),
+  { headless = true, ext = path.join(repoRoot, 'dist', 'chrome') }: LaunchOptions = {},
 ): Promise<BrowserHarness> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'subtext-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${ext}`,
@@ -165,12 +172,12 @@ export async function launchChromium(
 
 export async function launchFirefox(
   server: Server,
-  ext = path.join(repoRoot, 'dist', 'firefox'),
+  { headless = true, ext = path.join(repoRoot, 'dist', 'firefox') }: LaunchOptions = {},
 ): Promise<BrowserHarness> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
-    headless: true,
+    headless,
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
@@ -226,8 +233,12 @@ export function selectedBrowsers(): BrowserName[] {
   return (['chromium', 'firefox'] as const).filter((b) => !only || only.includes(b));
 }
 
-export function launch(name: BrowserName, server: Server): Promise<BrowserHarness> {
-  return name === 'chromium' ? launchChromium(server) : launchFirefox(server);
+export function launch(
+  name: BrowserName,
+  server: Server,
+  options: LaunchOptions = {},
+): Promise<BrowserHarness> {
+  return name === 'chromium' ? launchChromium(server, options) : launchFirefox(server, options);
 }
 
 /** The little of the extension API the harness itself calls (no @types/chrome needed). */
