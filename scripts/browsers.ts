@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { repoRoot, serve, type Server } from './serve';
+import { repoRoot, type Server } from './serve';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
