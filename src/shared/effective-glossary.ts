@@ -3,7 +3,7 @@
  * Pure, so the content script, the popup and the tests all compute it the same way.
  */
 import type { Entry, Pack } from '../core/entry';
-import type { Settings } from './settings';
+import type { Settings } from './settings-model';
 import { liveEntries, liveOverrides, type ReaderDoc } from './store-layout';
 
 /**
