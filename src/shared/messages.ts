@@ -7,6 +7,9 @@
  * extension's own pages (popup, options), never from content scripts: see `isTrustedSender`.
  */
 import browser, { type Runtime } from './browser';
+import type { Entry, Pack } from '../core/entry';
+import type { Settings } from './settings-model';
+import type { Override } from './store-layout';
 
 /** A decoded phrase on the page as the popup shows it. */
 export interface PageMatch {
@@ -23,6 +26,67 @@ export interface PageReport {
   active: boolean;
 }
 
+/** A field-level problem: `field` names the entry field (or `entry` for the whole). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An import problem: `line` is 1-based in the file (CSV row, or the JSON line of the entry). */
+export interface ImportError extends FieldError {
+  line: number;
+}
+
+/** `settings:update` takes any subset of the settings; `underline` may be partial too. */
+export type SettingsPatch = Partial<Omit<Settings, 'underline'>> & {
+  underline?: Partial<Settings['underline']>;
+};
+
+/** A reader's entry as the options form sends it: the store fills in what is missing. */
+export type EntryDraft = Omit<Entry, 'id' | 'lang' | 'sources' | 'examples' | 'counterExamples'> &
+  Partial<Pick<Entry, 'id' | 'lang' | 'sources' | 'examples' | 'counterExamples'>>;
+
+export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldError[] };
+
+export interface ImportRequest {
+  format: 'json' | 'csv';
+  text: string;
+  /** merge: add and update by id, keep the rest; replace: the file becomes the whole list. */
+  mode: 'merge' | 'replace';
+}
+
+/** What an import would do (ids per kind), and every problem found; nothing applies if any. */
+export interface ImportSummary {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  errors: ImportError[];
+}
+
+/** Everything the options page and the popup show about the glossary. */
+export interface GlossarySnapshot {
+  /** Built-in packs as shipped (overrides not applied), with whether each is on. */
+  packs: (Pack & { enabled: boolean })[];
+  /** The reader's own entries. */
+  entries: Entry[];
+  /** The reader's overrides of built-in entries, by entry id. */
+  overrides: Record<string, Override>;
+  revision: number;
+  diagnostics: boolean;
+  /** Set after a damaged store was repaired (`storeRepaired`), until the browser restarts. */
+  notice?: string;
+}
+
+export interface SyncStatus {
+  mode: 'sync' | 'local';
+  /** Why the list is kept on this device only, in the reader's language. */
+  message?: string;
+  /** Bytes of storage.sync used by the reader's list, and the limit. */
+  bytesUsed?: number;
+  bytesQuota?: number;
+}
+
 /** Request and response of every message. Extend here; never send an unlisted name. */
 export interface MessageMap {
   /** content → background: how many phrases this frame decoded (drives the badge). */
@@ -34,6 +98,28 @@ export interface MessageMap {
     request: { index?: number; step?: 1 | -1; entryId?: string };
     response: { index: number } | null;
   };
+  /** Any context → background: the effective settings. */
+  'settings:get': { request: Record<string, never>; response: Settings };
+  /** Extension pages → background: change some settings; answers the new settings. */
+  'settings:update': { request: { patch: SettingsPatch }; response: Settings };
+  /** Extension pages → background: switch Subtext on or off for one site. */
+  'site:set': { request: { hostname: string; enabled: boolean }; response: Settings };
+  /** Any context → background: packs, the reader's entries and overrides, the revision. */
+  'glossary:get': { request: Record<string, never>; response: GlossarySnapshot };
+  /** Extension pages → background: add an entry, or replace `replaceId` (which may rename it). */
+  'entries:save': { request: { entry: EntryDraft; replaceId?: string }; response: SaveResult };
+  'entries:delete': { request: { id: string }; response: { ok: boolean } };
+  /** Extension pages → background: hide or re-word a built-in entry; `null` restores it. */
+  'builtin:override': {
+    request: { id: string; override: Omit<Override, 'packVersion'> | null };
+    response: { ok: true } | { ok: false; errors: FieldError[] };
+  };
+  'import:preview': { request: ImportRequest; response: ImportSummary };
+  /** Applies the import only when it has no errors; `applied` says whether it did. */
+  'import:apply': { request: ImportRequest; response: ImportSummary & { applied: boolean } };
+  export: { request: { format: 'json' | 'csv' }; response: { text: string; filename: string } };
+  'diagnostics:set': { request: { on: boolean }; response: { on: boolean } };
+  'sync:status': { request: Record<string, never>; response: SyncStatus };
 }
 
 export type MessageName = keyof MessageMap;
@@ -45,7 +131,15 @@ export interface Envelope<N extends MessageName = MessageName> {
 }
 
 /** Messages that change settings or lists: only the extension's own pages may send them. */
-export const MUTATING_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([]);
+export const MUTATING_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
+  'settings:update',
+  'site:set',
+  'entries:save',
+  'entries:delete',
+  'builtin:override',
+  'import:apply',
+  'diagnostics:set',
+]);
 
 /** Sends a message to the background and returns its typed answer. */
 export async function send<N extends MessageName>(
