@@ -99,4 +99,6 @@ export interface Match {
   start: number;
   end: number;
   entryId: string;
+  /** Which of the entry's patterns matched (0-based index into `entry.patterns`). */
+  patternIndex?: number;
 }

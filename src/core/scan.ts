@@ -1,0 +1,112 @@
+/**
+ * One pass of the token trie over a tokenized text. Every token starts a new state at the root and
+ * advances every live state by one hash lookup (two when exact forms exist), so the cost follows the
+ * number of live states, not the number of entries. Every path that reaches a pattern's end is
+ * reported; choosing among overlapping ones is src/core/resolve.ts's job.
+ */
+import type { Token } from './tokenize';
+import type { TrieNode } from './trie';
+
+/** Where patterns ended: entry hits as candidates, context hits per context pattern id. */
+export interface ScanResult {
+  /** Parallel arrays: candidate `k` spans tokens `candStart[k]..candEnd[k]` and ends at `candNode[k]`. */
+  candStart: number[];
+  candEnd: number[];
+  candNode: TrieNode[];
+  /** Context pattern id → flat [start, end, start, end, …] token spans, in order of end. */
+  contextHits: Map<number, number[]>;
+}
+
+class StateSet {
+  nodes: TrieNode[] = [];
+  skipped: number[] = [];
+  starts: number[] = [];
+  clear(): void {
+    this.nodes.length = 0;
+    this.skipped.length = 0;
+    this.starts.length = 0;
+  }
+}
+
+/**
+ * Run the trie rooted at `root` over `tokens`. `maxSpan` bounds how many tokens one match covers,
+ * which keeps the de-duplication key of states after a gap small.
+ */
+export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: number): ScanResult {
+  const result: ScanResult = { candStart: [], candEnd: [], candNode: [], contextHits: new Map() };
+  let current = new StateSet();
+  let next = new StateSet();
+  // States after a gap or an `and` can be reached along several paths: keep one per (node, start),
+  // with the fewest words skipped, since that one can do everything the others can.
+  const seen = new Map<number, number>();
+  const span = maxSpan + 1;
+  let sentence = -1;
+  let i = 0;
+  if (tokens.length === 0) return result;
+  let token: Token = tokens[0]!;
+
+  const add = (node: TrieNode, skipped: number, start: number): void => {
+    if (node.ambiguous) {
+      const key = node.id * span + (i - start);
+      const at = seen.get(key);
+      if (at !== undefined) {
+        if (skipped < next.skipped[at]!) next.skipped[at] = skipped;
+        return;
+      }
+      seen.set(key, next.nodes.length);
+    }
+    next.nodes.push(node);
+    next.skipped.push(skipped);
+    next.starts.push(start);
+  };
+
+  const reached = (node: TrieNode, start: number): void => {
+    add(node, 0, start);
+    if (node.outputs !== null) {
+      result.candStart.push(start);
+      result.candEnd.push(i);
+      result.candNode.push(node);
+    }
+    if (node.contexts !== null) {
+      for (const id of node.contexts) {
+        let hits = result.contextHits.get(id);
+        if (hits === undefined) result.contextHits.set(id, (hits = []));
+        hits.push(start, i);
+      }
+    }
+  };
+
+  // Advance one state by the current token, following the epsilon moves first: entering a gap
+  // (zero words skipped so far) and, before a comma, skipping an `and`/`or` of the pattern.
+  const step = (node: TrieNode, skipped: number, start: number): void => {
+    if (node.next !== null) {
+      const child = node.next.get(token.key);
+      if (child !== undefined) reached(child, start);
+      if (node.hasExact) {
+        const exact = node.next.get('=' + token.surface);
+        if (exact !== undefined) reached(exact, start);
+      }
+    }
+    if (skipped < node.gapMax) add(node, skipped + 1, start);
+    if (node.gaps !== null) for (const gap of node.gaps) step(gap, 0, start);
+    if (node.joiners !== null && token.commaBefore && node !== root)
+      for (const joiner of node.joiners) step(joiner, 0, start);
+  };
+
+  for (; i < tokens.length; i++) {
+    token = tokens[i]!;
+    if (token.sentence !== sentence) {
+      sentence = token.sentence;
+      current.clear();
+    }
+    current.nodes.push(root);
+    current.skipped.push(0);
+    current.starts.push(i);
+    if (seen.size > 0) seen.clear();
+    for (let s = 0; s < current.nodes.length; s++)
+      step(current.nodes[s]!, current.skipped[s]!, current.starts[s]!);
+    [current, next] = [next, current];
+    next.clear();
+  }
+  return result;
+}
