@@ -1,0 +1,230 @@
+/**
+ * One scan session: the glossary and settings it was started with, the page model and the
+ * painter. `scanAll` indexes and matches the whole page in time slices; `update` re-indexes only
+ * the containers a batch of mutations touched. Every pass reports {start, textChars, matches,
+ * blocks} for the badge and diagnostics. Disposing the session's teardown unpaints everything.
+ */
+import type { Entry, Match } from '../core/entry';
+import type { Settings } from '../shared/settings';
+import { createMarkPainter } from './mark-painter';
+import { PageModel, type MatchRecord } from './page-model';
+import { createPageStyle, type PageStyle } from './page-style';
+import { createHighlightPainter, hasHighlightApi, type Painter } from './painter';
+import { forEachSliced } from './scheduler';
+import type { Teardown } from './teardown';
+import {
+  containerOf,
+  indexBlock,
+  indexBlocks,
+  isBlock,
+  type Container,
+  type TextBlock,
+} from './text-index';
+import { isDarkPage, underlineCss } from './underline-style';
+
+/** The compiled glossary as the content script uses it. */
+export interface ActiveGlossary {
+  match(text: string): Match[];
+  entry(id: string): Entry | undefined;
+}
+
+export interface ScanPass {
+  kind: 'initial' | 'incremental';
+  /** performance.now() when the pass began. */
+  start: number;
+  textChars: number;
+  matches: number;
+  blocks: number;
+}
+
+/** Nodes a batch of mutations touched (see mutation-queue.ts). */
+export interface ChangeSet {
+  /** Nodes whose container's own text changed (text nodes, childList targets). */
+  own: Set<Node>;
+  /** Subtrees to index whole (added nodes, elements whose attributes changed). */
+  subtrees: Set<Node>;
+  /** Whether nodes were removed: disconnected containers are then dropped. */
+  hadRemovals: boolean;
+}
+
+export interface SessionOptions {
+  doc: Document;
+  glossary: ActiveGlossary;
+  settings: Settings;
+  teardown: Teardown;
+  onPass?: (pass: ScanPass) => void;
+  /** Called synchronously after each batch of painting (the fallback painter changes the DOM). */
+  afterPaint?: () => void;
+  /** Called for each open shadow root that holds text, so its changes can be observed too. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** For tests: force the fallback painter. */
+  forceMarks?: boolean;
+}
+
+const dismissKey = (r: { entry: Entry; text: string }) =>
+  `${r.entry.id}\u0000${r.text.replace(/\s+/g, ' ').toLowerCase()}`;
+
+export class ScanSession {
+  readonly model = new PageModel();
+  readonly painter: Painter;
+  readonly style: PageStyle;
+  private readonly dismissed = new WeakMap<Container, Set<string>>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly o: SessionOptions) {
+    const t = o.teardown;
+    this.painter =
+      hasHighlightApi(o.doc) && !o.forceMarks
+        ? createHighlightPainter(o.doc, t)
+        : createMarkPainter(o.doc, t);
+    this.style = createPageStyle(o.doc, underlineCss(o.settings.underline, isDarkPage(o.doc)), t);
+    t.add(() => this.unpaint(this.model.clear()));
+  }
+
+  /** Applies new underline settings without rescanning. */
+  restyle(underline: Settings['underline']): void {
+    this.style.update(underlineCss(underline, isDarkPage(this.o.doc)));
+  }
+
+  /** Puts back highlights and the stylesheet if the page removed them. */
+  heal(): void {
+    this.painter.heal();
+    this.style.adoptInto(this.o.doc);
+  }
+
+  /** Indexes and decodes the whole page. */
+  scanAll(): Promise<void> {
+    return this.serial(async () => {
+      const start = performance.now();
+      this.unpaint(this.model.clear());
+      const root = this.o.doc.body ?? this.o.doc.documentElement;
+      const blocks = root ? indexBlocks(root) : [];
+      await this.apply(groupByContainer(blocks), 'initial', start);
+    });
+  }
+
+  /** Re-indexes and re-decodes only what `changes` touched. */
+  update(changes: ChangeSet): Promise<void> {
+    return this.serial(async () => {
+      const start = performance.now();
+      const groups = this.reindex(changes);
+      if (groups.size) await this.apply(groups, 'incremental', start);
+    });
+  }
+
+  /** "Not a euphemism here": unpaints one phrase and keeps it hidden in that block on this page. */
+  dismiss(record: MatchRecord): void {
+    if (!this.model.remove(record)) return;
+    this.unpaint([record]);
+    const c = record.block.container;
+    const set = this.dismissed.get(c) ?? new Set<string>();
+    set.add(dismissKey(record));
+    this.dismissed.set(c, set);
+  }
+
+  /** Runs passes one after another: a mutation batch never interleaves with the initial scan. */
+  private serial(pass: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(() => (this.o.teardown.isDisposed ? undefined : pass()));
+    this.queue = next.catch((err: unknown) => console.warn('Subtext: scan failed', err));
+    return this.queue;
+  }
+
+  private reindex(changes: ChangeSet): Map<Container, TextBlock[]> {
+    const groups = new Map<Container, TextBlock[]>();
+    const stale = new Set<Container>();
+    const subtrees = outermost([...changes.subtrees].filter((n) => n.isConnected));
+    for (const s of subtrees)
+      for (const c of this.model.containers()) if (within(s, c)) stale.add(c);
+    const own = new Set<Container>();
+    for (const n of changes.own) if (n.isConnected) own.add(containerOf(n));
+    // An added block also splits its parent's inline flow: re-read the parent's own runs too.
+    for (const s of subtrees) {
+      own.add(containerOf(s));
+      if (s.parentNode && s.nodeType === 1 && isBlock(s as Element)) own.add(containerOf(s.parentNode)); // prettier-ignore
+    }
+    if (changes.hadRemovals)
+      for (const c of this.model.containers()) if (!c.isConnected) stale.add(c);
+    for (const c of [...stale, ...own]) this.unpaint(this.model.take(c));
+    this.o.afterPaint?.();
+    for (const s of subtrees) {
+      const outer = s.nodeType === 1 && isBlock(s as Element) ? null : containerOf(s);
+      for (const b of indexBlocks(s)) if (b.container !== outer) push(groups, b.container, b);
+    }
+    for (const c of own) if (!groups.has(c) && c.isConnected) groups.set(c, indexBlock(c));
+    for (const c of stale) if (!groups.has(c)) groups.set(c, []);
+    return groups;
+  }
+
+  private async apply(
+    groups: Map<Container, TextBlock[]>,
+    kind: ScanPass['kind'],
+    start: number,
+  ): Promise<void> {
+    let textChars = 0;
+    let blocks = 0;
+    let matches = 0;
+    const live = this.painter.kind === 'mark';
+    const minIntensity = this.o.settings.underline.minIntensity;
+    const finished = await forEachSliced(
+      [...groups],
+      ([container, list]) => {
+        const records: MatchRecord[] = [];
+        const hidden = this.dismissed.get(container);
+        for (const block of list) {
+          textChars += block.text.length;
+          blocks += 1;
+          for (const m of this.o.glossary.match(block.text)) {
+            const entry = this.o.glossary.entry(m.entryId);
+            if (!entry || entry.intensity < minIntensity) continue;
+            const text = block.text.slice(m.start, m.end);
+            if (hidden?.has(dismissKey({ entry, text }))) continue;
+            const range = block.rangeFor(m.start, m.end, live);
+            records.push({ block, start: m.start, end: m.end, entry, text, intensity: entry.intensity, range }); // prettier-ignore
+          }
+        }
+        for (const r of records) this.painter.add(r.range, r.intensity);
+        this.unpaint(this.model.set(container, records));
+        matches += records.length;
+        if (container.nodeType === 11) {
+          this.o.onShadowRoot?.(container as ShadowRoot);
+          if (records.length) this.style.adoptInto(container as ShadowRoot);
+        }
+      },
+      this.o.teardown.signal,
+      undefined,
+      this.o.afterPaint,
+    );
+    if (finished) this.o.onPass?.({ kind, start, textChars, matches, blocks });
+  }
+
+  private unpaint(records: readonly MatchRecord[]): void {
+    for (const r of records) this.painter.remove(r.range, r.intensity);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function groupByContainer(blocks: TextBlock[]): Map<Container, TextBlock[]> {
+  const groups = new Map<Container, TextBlock[]>();
+  for (const b of blocks) push(groups, b.container, b);
+  return groups;
+}
+
+/** True when container `c` lies inside subtree `s` (shadow roots count at their host). */
+function within(s: Node, c: Container): boolean {
+  const node = c.nodeType === 11 ? (c as ShadowRoot).host : c;
+  return s === node || s.contains(node);
+}
+
+/** Drops subtrees that lie inside another one of the set. */
+function outermost(nodes: Node[]): Node[] {
+  const set = new Set(nodes);
+  return nodes.filter((n) => {
+    for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+    return true;
+  });
+}

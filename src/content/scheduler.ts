@@ -1,0 +1,95 @@
+/**
+ * Keeps Subtext's work in small tasks so the page stays responsive: long scans run in slices of a
+ * few milliseconds with a yield to the page between them (no task of ours over ~50 ms), and work
+ * triggered by the page (mutations) waits for an animation frame or an idle moment, backing off
+ * exponentially while the page keeps changing.
+ */
+
+/** Milliseconds of work per slice before yielding to the page. */
+export const SLICE_MS = 8;
+
+type YieldingScheduler = { yield?: () => Promise<void> };
+
+/** Lets the page run (input, rendering, its own tasks) before resuming. */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  // A message-channel hop is a new task without setTimeout's 4 ms clamp after nesting.
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Runs `fn` over `items` in slices of `budgetMs`, yielding between slices. Stops early (returns
+ * false) once `signal` is aborted, so a torn-down session does no more work.
+ */
+export async function forEachSliced<T>(
+  items: readonly T[],
+  fn: (item: T) => void,
+  signal: AbortSignal,
+  budgetMs = SLICE_MS,
+  afterSlice?: () => void,
+): Promise<boolean> {
+  let i = 0;
+  while (i < items.length) {
+    if (signal.aborted) return false;
+    const deadline = performance.now() + budgetMs;
+    do fn(items[i++]!);
+    while (i < items.length && performance.now() < deadline);
+    afterSlice?.();
+    if (i < items.length) await yieldToPage();
+  }
+  return !signal.aborted;
+}
+
+/** Calls `fn` in the next animation frame, or after `timeoutMs` when frames do not come (hidden tab). */
+export function whenIdle(fn: () => void, signal: AbortSignal, timeoutMs = 250): void {
+  let done = false;
+  const run = () => {
+    if (done || signal.aborted) return;
+    done = true;
+    fn();
+  };
+  const view = globalThis as {
+    requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number;
+    requestAnimationFrame?: (cb: () => void) => number;
+  };
+  if (typeof view.requestAnimationFrame === 'function') view.requestAnimationFrame(run);
+  else if (typeof view.requestIdleCallback === 'function')
+    view.requestIdleCallback(run, { timeout: timeoutMs });
+  setTimeout(run, timeoutMs);
+}
+
+/**
+ * Exponential back-off for work the page keeps triggering: the first change is handled at once,
+ * a page that changes again within `quietMs` of our last pass waits twice as long each time, up
+ * to `maxMs`; quiet resets it.
+ */
+export class Backoff {
+  private delay = 0;
+  private lastRun = -Infinity;
+
+  constructor(
+    private readonly minMs = 50,
+    private readonly maxMs = 2000,
+    private readonly quietMs = 1000,
+  ) {}
+
+  /** How long to wait before the next pass, given that something changed at `now`. */
+  next(now: number): number {
+    if (now - this.lastRun > this.quietMs + this.delay) this.delay = 0;
+    else this.delay = Math.min(this.maxMs, Math.max(this.minMs, this.delay * 2));
+    return this.delay;
+  }
+
+  /** Records that a pass ran at `now`. */
+  ran(now: number): void {
+    this.lastRun = now;
+  }
+}

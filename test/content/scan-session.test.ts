@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ScanSession, type ScanPass } from '../../src/content/scan-session';
+import { Teardown } from '../../src/content/teardown';
+import {
+  entry,
+  highlighted,
+  installFakeHighlights,
+  literalGlossary,
+  removeFakeHighlights,
+  settings,
+} from './helpers';
+
+const glossaryEntries = [
+  entry('frank-exchange', ['free and frank exchange of views'], 3),
+  entry('grave-concern', ['grave concern'], 4),
+  entry('constructive', ['constructive'], 1),
+];
+
+let registry: Map<string, Set<AbstractRange>>;
+let teardown: Teardown;
+
+function start(opts: { forceMarks?: boolean; minIntensity?: 1 | 2 | 3 | 4 | 5 } = {}) {
+  const glossary = literalGlossary(glossaryEntries);
+  const passes: ScanPass[] = [];
+  const s = settings();
+  s.underline.minIntensity = opts.minIntensity ?? 1;
+  const session = new ScanSession({
+    doc: document,
+    glossary,
+    settings: s,
+    teardown,
+    forceMarks: opts.forceMarks,
+    onPass: (p) => passes.push(p),
+  });
+  return { session, glossary, passes };
+}
+
+beforeEach(() => {
+  registry = installFakeHighlights();
+  teardown = new Teardown();
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  teardown.dispose();
+  removeFakeHighlights();
+});
+
+describe('a full scan', () => {
+  it('underlines a phrase split across <em> and <a>, in the highlight of its intensity', async () => {
+    document.body.innerHTML = '<p>a free and <em>frank</em> <a href="#">exchange</a> of views</p>';
+    const { session } = start();
+    await session.scanAll();
+    expect(highlighted(registry)).toEqual(['free and frank exchange of views']);
+    expect(registry.get('subtext-3')?.size).toBe(1);
+    expect(session.model.count).toBe(1);
+  });
+
+  it('leaves the page HTML byte-identical', async () => {
+    const html = '<p>We have <b>grave</b> concern.</p><ul><li>constructive talks</li></ul>';
+    document.body.innerHTML = html;
+    const { session } = start();
+    await session.scanAll();
+    expect(session.model.count).toBe(2);
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('does not underline inside a textarea or a contenteditable editor', async () => {
+    document.body.innerHTML =
+      '<textarea>grave concern</textarea><div contenteditable="true">grave concern</div><p>grave concern</p>';
+    const { session } = start();
+    await session.scanAll();
+    expect(session.model.all().map((r) => r.block.container)).toEqual([document.querySelector('p')]); // prettier-ignore
+  });
+
+  it('reports what it scanned: characters, matches and blocks', async () => {
+    document.body.innerHTML = '<p>grave concern</p><p>nothing here</p>';
+    const { session, passes } = start();
+    await session.scanAll();
+    expect(passes).toEqual([
+      expect.objectContaining({ kind: 'initial', textChars: 25, matches: 1, blocks: 2 }),
+    ]);
+  });
+
+  it("skips phrases milder than the reader's minimum intensity", async () => {
+    document.body.innerHTML = '<p>constructive talks, grave concern</p>';
+    const { session } = start({ minIntensity: 3 });
+    await session.scanAll();
+    expect(highlighted(registry)).toEqual(['grave concern']);
+  });
+
+  it('unregisters every highlight on teardown', async () => {
+    document.body.innerHTML = '<p>grave concern</p>';
+    const { session } = start();
+    await session.scanAll();
+    teardown.dispose();
+    expect([...registry.keys()].filter((k) => k.startsWith('subtext'))).toEqual([]);
+  });
+});
+
+describe('an incremental update', () => {
+  it('matches an appended paragraph without re-matching the others', async () => {
+    document.body.innerHTML = '<p>grave concern</p><p>other text</p>';
+    const { session, glossary } = start();
+    await session.scanAll();
+    glossary.seen.length = 0;
+    const p = document.createElement('p');
+    p.textContent = 'constructive talks';
+    document.body.append(p);
+    await session.update({ own: new Set([document.body]), subtrees: new Set([p]), hadRemovals: false }); // prettier-ignore
+    expect(glossary.seen).toEqual(['constructive talks']);
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+  });
+
+  it('re-matches only the paragraph whose text changed', async () => {
+    document.body.innerHTML = '<p id="a">grave concern</p><p id="b">plain words</p>';
+    const { session, glossary } = start();
+    await session.scanAll();
+    glossary.seen.length = 0;
+    const text = document.querySelector('#b')!.firstChild as Text;
+    text.data = 'a constructive meeting';
+    await session.update({ own: new Set([text]), subtrees: new Set(), hadRemovals: false });
+    expect(glossary.seen).toEqual(['a constructive meeting']);
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+  });
+
+  it('drops the ranges of removed nodes', async () => {
+    document.body.innerHTML = '<p id="a">grave concern</p><p id="b">constructive</p>';
+    const { session } = start();
+    await session.scanAll();
+    document.querySelector('#a')!.remove();
+    await session.update({ own: new Set([document.body]), subtrees: new Set(), hadRemovals: true }); // prettier-ignore
+    expect(highlighted(registry)).toEqual(['constructive']);
+    expect(session.model.count).toBe(1);
+  });
+
+  it('drops the phrases of a block that became an editor', async () => {
+    document.body.innerHTML = '<div><p>grave concern</p></div>';
+    const { session } = start();
+    await session.scanAll();
+    const div = document.querySelector('div')!;
+    div.setAttribute('contenteditable', 'true');
+    await session.update({ own: new Set(), subtrees: new Set([div]), hadRemovals: false });
+    expect(session.model.count).toBe(0);
+  });
+});
+
+describe('"not a euphemism here"', () => {
+  it('hides the phrase and keeps it hidden when its block is re-indexed', async () => {
+    document.body.innerHTML = '<p>grave concern and constructive</p>';
+    const { session } = start();
+    await session.scanAll();
+    const record = session.model.all().find((r) => r.entry.id === 'grave-concern')!;
+    session.dismiss(record);
+    expect(highlighted(registry)).toEqual(['constructive']);
+    const text = document.querySelector('p')!.firstChild as Text;
+    text.appendData('!');
+    await session.update({ own: new Set([text]), subtrees: new Set(), hadRemovals: false });
+    expect(highlighted(registry)).toEqual(['constructive']);
+  });
+});
+
+describe('the <subtext-mark> fallback', () => {
+  it('wraps phrases where the Highlight API is missing and restores the exact page on teardown', async () => {
+    // prettier-ignore
+    removeFakeHighlights();
+    const html = '<p>a free and <em>frank</em> exchange of views, grave concern</p>';
+    document.body.innerHTML = html;
+    const nodes = [...document.querySelectorAll('p, em')].flatMap((e) => [...e.childNodes]);
+    const { session } = start({ forceMarks: true });
+    await session.scanAll();
+    expect([...document.querySelectorAll('subtext-mark')].map((m) => m.textContent)).toEqual([
+      'free and ',
+      'frank',
+      ' exchange of views',
+      'grave concern',
+    ]);
+    teardown.dispose();
+    expect(document.body.innerHTML).toBe(html);
+    const after = [...document.querySelectorAll('p, em')].flatMap((e) => [...e.childNodes]);
+    expect(after).toEqual(nodes);
+  });
+});
