@@ -1,0 +1,172 @@
+/**
+ * Opens the card: after the reader's hover delay over an underlined phrase, at once on a click or
+ * tap, and from the keyboard relay (`page:reveal`: next/previous phrase, or one the popup names),
+ * which also scrolls the phrase into view and moves focus into the card. Pointer tracking is
+ * throttled to one hit test per animation frame and never prevents the page's own handling.
+ */
+import type { Entry } from '../core/entry';
+import type { RequestOf } from '../shared/messages';
+import { createCard, type CardHost } from './card';
+import { cardModel } from './card-view';
+import { HitIndex } from './hit-test';
+import type { MatchRecord } from './page-model';
+import type { Painter } from './painter';
+import type { Teardown } from './teardown';
+
+export interface CardControllerDeps {
+  doc: Document;
+  teardown: Teardown;
+  hoverDelayMs: number;
+  painter: Painter;
+  records(): readonly MatchRecord[];
+  lookup(id: string): Entry | undefined;
+  /** The reader said "not a euphemism here" about `record`. */
+  dismiss(record: MatchRecord): void;
+}
+
+/** The first line box of a range (where the card attaches); a zero rect where there is no layout. */
+function firstRect(range: Range): DOMRect {
+  if (typeof range.getClientRects !== 'function') return new DOMRect();
+  return range.getClientRects()[0] ?? range.getBoundingClientRect();
+}
+
+/** How long a hover-opened card stays after the pointer leaves phrase and card. */
+const LEAVE_GRACE_MS = 400;
+
+export class CardController {
+  readonly card: CardHost;
+  private readonly hits: HitIndex;
+  private current: MatchRecord | null = null;
+  private hovered: MatchRecord | null = null;
+  private openedByHover = false;
+  private cancelOpen: (() => void) | null = null;
+  private cancelClose: (() => void) | null = null;
+  private frame = false;
+  private last = { x: 0, y: 0, target: null as EventTarget | null, inside: false };
+
+  constructor(private readonly d: CardControllerDeps) {
+    this.hits = new HitIndex(d.doc);
+    this.card = createCard(d.doc, d.teardown, {
+      onDismiss: () => {
+        const record = this.current;
+        this.current = null;
+        if (record) d.dismiss(record);
+      },
+    });
+    const t = d.teardown;
+    t.listen(d.doc, 'pointermove', (e) => this.onMove(e as PointerEvent), { capture: true, passive: true }); // prettier-ignore
+    t.listen(d.doc, 'click', (e) => this.onClick(e as MouseEvent), { capture: true, passive: true }); // prettier-ignore
+  }
+
+  /** Call after the page's phrases changed. Closes the card if its phrase is gone. */
+  refresh(): void {
+    const records = this.d.records();
+    this.hits.reset(records);
+    if (this.current && !records.includes(this.current)) {
+      this.current = null;
+      this.card.close();
+    }
+  }
+
+  /** Scrolls to a phrase and opens its card with focus. Returns its index, or null when none. */
+  reveal(req: RequestOf<'page:reveal'>): { index: number } | null {
+    const records = this.d.records();
+    if (!records.length) return null;
+    let index: number;
+    if (typeof req.index === 'number') index = req.index;
+    else if (req.entryId !== undefined) {
+      const from = this.current ? records.indexOf(this.current) : -1;
+      const same = records.map((r, i) => (r.entry.id === req.entryId ? i : -1)).filter((i) => i >= 0); // prettier-ignore
+      if (!same.length) return null;
+      index = same.find((i) => i > from) ?? same[0]!;
+    } else {
+      const at = this.current ? records.indexOf(this.current) : -1;
+      const step = req.step ?? 1;
+      index = at < 0 ? (step > 0 ? 0 : records.length - 1) : at + step;
+    }
+    index = ((index % records.length) + records.length) % records.length;
+    const record = records[index]!;
+    this.scrollTo(record);
+    this.openedByHover = false;
+    this.open(record, true);
+    return { index };
+  }
+
+  private open(record: MatchRecord, focus: boolean): void {
+    const records = this.d.records();
+    const rect = firstRect(this.d.painter.liveRange(record.range));
+    const model = cardModel(record.entry, record.text, this.d.lookup, records.indexOf(record) + 1, records.length); // prettier-ignore
+    this.current = record;
+    this.card.open(model, rect, focus);
+  }
+
+  private scrollTo(record: MatchRecord): void {
+    const range = this.d.painter.liveRange(record.range);
+    range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    // A long paragraph centred can still leave the phrase off screen: nudge the window.
+    const view = this.d.doc.defaultView;
+    const rect = firstRect(range);
+    if (view && (rect.top < 0 || rect.bottom > view.innerHeight))
+      view.scrollBy(0, rect.top - view.innerHeight / 2);
+  }
+
+  private hitAt(x: number, y: number, target: EventTarget | null): MatchRecord | null {
+    if (this.d.painter.kind === 'mark') {
+      const mark = (target as Element | null)?.closest?.('subtext-mark');
+      if (!mark) return null;
+      const painter = this.d.painter;
+      return this.d.records().find((r) => painter.liveRange(r.range).intersectsNode(mark)) ?? null;
+    }
+    return this.hits.at(x, y);
+  }
+
+  private onMove(e: PointerEvent): void {
+    this.last = { x: e.clientX, y: e.clientY, target: e.target, inside: this.card.isInside(e) };
+    if (this.frame) return;
+    this.frame = true;
+    requestAnimationFrame(() => {
+      this.frame = false;
+      if (!this.d.teardown.isDisposed) this.onHover();
+    });
+  }
+
+  private onHover(): void {
+    const { x, y, target, inside } = this.last;
+    if (inside) return this.stopClosing();
+    const record = this.d.records().length ? this.hitAt(x, y, target) : null;
+    if (record === this.hovered) {
+      if (record) this.stopClosing();
+      return;
+    }
+    this.hovered = record;
+    this.cancelOpen?.();
+    this.cancelOpen = null;
+    if (record) {
+      this.stopClosing();
+      if (record === this.current && this.card.isOpen) return;
+      this.cancelOpen = this.d.teardown.timeout(() => {
+        this.openedByHover = true;
+        this.open(record, false);
+      }, this.d.hoverDelayMs);
+    } else if (this.card.isOpen && this.openedByHover && !this.cancelClose) {
+      this.cancelClose = this.d.teardown.timeout(() => {
+        this.cancelClose = null;
+        this.card.close();
+      }, LEAVE_GRACE_MS);
+    }
+  }
+
+  private stopClosing(): void {
+    this.cancelClose?.();
+    this.cancelClose = null;
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.card.isInside(e) || !this.d.records().length) return;
+    const record = this.hitAt(e.clientX, e.clientY, e.target);
+    if (!record) return;
+    this.cancelOpen?.();
+    this.openedByHover = false;
+    this.open(record, false);
+  }
+}

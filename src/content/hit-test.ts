@@ -1,0 +1,90 @@
+/**
+ * Which decoded phrase is under the pointer. Highlights get no pointer events, so this asks the
+ * browser: `CSS.highlights.highlightsFromPoint` where present (Chrome 140+, Firefox 150+), else the
+ * caret position at the point (`caretPositionFromPoint` / `caretRangeFromPoint`) and then the
+ * phrase's own rectangles, because the caret snaps to the nearest text even past a line's end.
+ */
+import type { MatchRecord } from './page-model';
+import { toLiveRange } from './painter';
+
+type HitResult = Highlight | { highlight?: Highlight; ranges?: AbstractRange[] };
+type Registry = HighlightRegistry & {
+  highlightsFromPoint?: (x: number, y: number, o?: { shadowRoots?: ShadowRoot[] }) => HitResult[];
+};
+type CaretDoc = Document & {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+/** Looks records up by range and by text node; rebuilt when the page's phrases change. */
+export class HitIndex {
+  private byRange = new Map<AbstractRange, MatchRecord>();
+  private byNode = new Map<Node, MatchRecord[]>();
+
+  constructor(private readonly doc: Document) {}
+
+  /** Replaces the indexed records. */
+  reset(records: readonly MatchRecord[]): void {
+    this.byRange = new Map();
+    this.byNode = new Map();
+    for (const r of records) {
+      this.byRange.set(r.range, r);
+      const nodes = r.block.nodes;
+      const from = nodes.indexOf(r.range.startContainer as Text);
+      const to = nodes.indexOf(r.range.endContainer as Text);
+      for (let i = Math.max(0, from); i <= Math.max(from, to); i++) {
+        const n = nodes[i]!;
+        const list = this.byNode.get(n);
+        if (list) list.push(r);
+        else this.byNode.set(n, [r]);
+      }
+    }
+  }
+
+  /** The phrase drawn at viewport point (x, y), if any. */
+  at(x: number, y: number): MatchRecord | null {
+    const registry = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSS
+      ?.highlights as Registry | undefined;
+    if (typeof registry?.highlightsFromPoint === 'function') {
+      const hits = registry.highlightsFromPoint(x, y);
+      for (const hit of hits) {
+        const ranges = 'ranges' in hit && Array.isArray(hit.ranges) ? hit.ranges : null;
+        if (!ranges) continue;
+        for (const range of ranges) {
+          const record = this.byRange.get(range);
+          if (record) return record;
+        }
+      }
+      // Results without ranges (an older shape) cannot name the phrase: fall through.
+    }
+    return this.atCaret(x, y);
+  }
+
+  private atCaret(x: number, y: number): MatchRecord | null {
+    const doc = this.doc as CaretDoc;
+    let node: Node | null = null;
+    let offset = 0;
+    if (typeof doc.caretPositionFromPoint === 'function') {
+      const pos = doc.caretPositionFromPoint(x, y);
+      if (pos) [node, offset] = [pos.offsetNode, pos.offset];
+    } else if (typeof doc.caretRangeFromPoint === 'function') {
+      const range = doc.caretRangeFromPoint(x, y);
+      if (range) [node, offset] = [range.startContainer, range.startOffset];
+    }
+    const candidates = node ? this.byNode.get(node) : undefined;
+    for (const r of candidates ?? []) {
+      const at = r.block.offsetOf(node!, offset);
+      if (at < r.start - 1 || at > r.end) continue;
+      if (containsPoint(toLiveRange(r.range), x, y)) return r;
+    }
+    return null;
+  }
+}
+
+/** True when one of the range's line boxes contains the point (2 px of slack for the underline). */
+export function containsPoint(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects())
+    if (x >= rect.left - 2 && x <= rect.right + 2 && y >= rect.top - 2 && y <= rect.bottom + 4)
+      return true;
+  return false;
+}

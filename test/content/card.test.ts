@@ -1,0 +1,175 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCard, placeCard } from '../../src/content/card';
+import { cardModel, displayName, renderCard } from '../../src/content/card-view';
+import { Teardown } from '../../src/content/teardown';
+import { entry, useEnglishMessages } from './helpers';
+
+beforeAll(useEnglishMessages);
+
+const hostile = entry('hostile', ['grave concern'], 5, {
+  meaning: '<img src=x onerror="window.__pwned=1">',
+  explanation: '<b>bold?</b>',
+  sources: [
+    { title: 'Evil', url: 'javascript:alert(1)' },
+    { title: 'Good', url: 'https://example.org/a' },
+    { title: 'No link' },
+  ],
+});
+
+const ladderEntries = [
+  entry('concerned', ['(deeply|gravely) concerned'], 2, { ladder: { scale: 'un-feeling', step: 1, above: 'deplores' } }), // prettier-ignore
+  entry('deplores', ['deplore[s]'], 3, { ladder: { scale: 'un-feeling', step: 2, below: 'concerned', above: 'condemns' } }), // prettier-ignore
+  entry('condemns', ['=condemns *2 strongest terms'], 4, { ladder: { scale: 'un-feeling', step: 3, below: 'deplores' } }), // prettier-ignore
+];
+const lookup = (id: string) => ladderEntries.find((e) => e.id === id);
+
+describe('the card view', () => {
+  it('shows markup in a meaning as text, never as elements', () => {
+    const card = renderCard(
+      document,
+      cardModel(hostile, 'grave concern', () => undefined, 1, 1),
+    );
+    expect(card.querySelector('img, b')).toBeNull();
+    expect(card.textContent).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(card.textContent).toContain('<b>bold?</b>');
+  });
+
+  it('links only http(s) sources and shows the others as plain titles', () => {
+    const card = renderCard(
+      document,
+      cardModel(hostile, 'x', () => undefined, 1, 1),
+    );
+    const links = [...card.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Good', 'https://example.org/a'],
+    ]);
+    expect(links[0]!.rel).toBe('noopener noreferrer');
+    expect(card.querySelector('.sources')!.textContent).toContain('Evil');
+  });
+
+  it('names the milder and stronger steps of the escalation ladder', () => {
+    const card = renderCard(document, cardModel(ladderEntries[1]!, 'deplores', lookup, 2, 5));
+    const ladder = card.querySelector('.ladder')!.textContent!;
+    expect(ladder).toContain('un-feeling');
+    expect(ladder).toContain('deeply concerned');
+    expect(ladder).toContain('condemns … strongest terms');
+    expect(card.querySelector('.position')!.textContent).toContain('2 of 5');
+  });
+
+  it('is a labelled dialog with a "Not a euphemism here" button', () => {
+    const card = renderCard(document, cardModel(ladderEntries[0]!, 'deeply concerned', lookup, 1, 1)); // prettier-ignore
+    expect(card.getAttribute('role')).toBe('dialog');
+    expect(card.getAttribute('aria-labelledby')).toBe('subtext-phrase');
+    expect(card.querySelector('[data-action="dismiss"]')!.textContent).toBe('Not a euphemism here');
+  });
+
+  it('reads an entry name out of its first pattern', () => {
+    expect(displayName(entry('x', ['[free and] =frank (exchange|exchanges) of views']))).toBe(
+      'free and frank exchange of views',
+    );
+  });
+});
+
+describe('placing the card', () => {
+  const viewport = { width: 800, height: 600 };
+  const size = { width: 300, height: 200 };
+
+  it('goes below the phrase when there is room', () => {
+    expect(placeCard({ top: 100, bottom: 120, left: 50 }, size, viewport)).toEqual({ top: 126, left: 50 }); // prettier-ignore
+  });
+
+  it('goes above a phrase near the bottom, and stays inside the right edge', () => {
+    expect(placeCard({ top: 500, bottom: 520, left: 700 }, size, viewport)).toEqual({ top: 294, left: 492 }); // prettier-ignore
+  });
+});
+
+describe('the card host', () => {
+  let teardown: Teardown;
+  const anchor = { top: 10, bottom: 30, left: 10, right: 100, width: 90, height: 20, x: 10, y: 10 } as DOMRect; // prettier-ignore
+  const model = cardModel(ladderEntries[0]!, 'deeply concerned', lookup, 1, 1);
+
+  beforeEach(() => {
+    teardown = new Teardown();
+    document.body.innerHTML = '<p>page</p><button id="before">x</button>';
+  });
+  afterEach(() => teardown.dispose());
+
+  it('attaches to <html>, not <body>, only while open', () => {
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    const body = document.body.innerHTML;
+    expect(document.querySelector('subtext-card')).toBeNull();
+    card.open(model, anchor, false);
+    expect(document.documentElement.lastElementChild!.localName).toBe('subtext-card');
+    expect(document.body.innerHTML).toBe(body);
+    card.close();
+    expect(document.querySelector('subtext-card')).toBeNull();
+  });
+
+  it('keeps its content in a closed shadow root', () => {
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, false);
+    expect(document.querySelector('subtext-card')!.shadowRoot).toBeNull();
+  });
+
+  it('closes on Escape and on a click outside', () => {
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, false);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(card.isOpen).toBe(false);
+    card.open(model, anchor, false);
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
+    expect(card.isOpen).toBe(false);
+  });
+
+  it('announces the phrase and its meaning through a live region', async () => {
+    // The shadow root is closed: keep hold of it as it is created.
+    let shadow: ShadowRoot | undefined;
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init,
+    ) {
+      // prettier-ignore
+      shadow = attach.call(this, init);
+      return shadow;
+    });
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    spy.mockRestore();
+    card.open(model, anchor, false);
+    await new Promise((r) => setTimeout(r, 80));
+    const live = shadow!.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent).toContain('deeply concerned');
+    expect(live.textContent).toContain(model.meaning);
+  });
+
+  it('hands the phrase to onDismiss when "Not a euphemism here" is pressed', () => {
+    let shadow: ShadowRoot | undefined;
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init,
+    ) {
+      // prettier-ignore
+      shadow = attach.call(this, init);
+      return shadow;
+    });
+    const onDismiss = vi.fn();
+    const card = createCard(document, teardown, { onDismiss });
+    spy.mockRestore();
+    card.open(model, anchor, false);
+    shadow!.querySelector<HTMLButtonElement>('[data-action="dismiss"]')!.click();
+    expect(onDismiss).toHaveBeenCalledWith(model);
+    expect(card.isOpen).toBe(false);
+  });
+
+  it('is removed by teardown and gives focus back', () => {
+    const before = document.querySelector<HTMLButtonElement>('#before')!;
+    before.focus();
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, true);
+    expect(document.activeElement!.localName).toBe('subtext-card');
+    teardown.dispose();
+    expect(document.querySelector('subtext-card')).toBeNull();
+    expect(document.activeElement).toBe(before);
+  });
+});
