@@ -1,0 +1,126 @@
+/**
+ * Subtext switched on for this page: everything it does to the page hangs off one Teardown
+ * (`activation.teardown`): the scan session with its highlights and stylesheet, the mutation
+ * observer, the URL watch, the card and its listeners. Disposing it leaves the page as it was.
+ * A glossary change or an SPA navigation replaces the scan session (and the card bound to its
+ * painter) under the same handle; the observer and URL watch stay.
+ */
+import type { PageReport, RequestOf, ResponseOf } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+import { CardController } from './card-controller';
+import { watchMutations, type MutationQueue } from './mutation-queue';
+import { watchUrl } from './navigation';
+import { ScanSession, type ActiveGlossary, type ScanPass } from './scan-session';
+import { Teardown } from './teardown';
+
+export interface ActivationOptions {
+  doc: Document;
+  settings: Settings;
+  glossary: ActiveGlossary;
+  /** Every finished pass (diagnostics). */
+  onPass?: (pass: ScanPass) => void;
+  /** This frame's number of decoded phrases, whenever it changes. */
+  onCount?: (count: number) => void;
+  /** For tests: use the `<subtext-mark>` fallback even where highlights exist. */
+  forceMarks?: boolean;
+}
+
+export interface Activation {
+  readonly teardown: Teardown;
+  /** Resolves when the current full scan has finished. */
+  readonly scanned: Promise<void>;
+  readonly count: number;
+  report(): PageReport;
+  reveal(req: RequestOf<'page:reveal'>): ResponseOf<'page:reveal'>;
+  restyle(underline: Settings['underline']): void;
+  /** Throws the current session away and scans the page again (new glossary or new page). */
+  rescan(glossary?: ActiveGlossary): Promise<void>;
+}
+
+interface Live {
+  session: ScanSession;
+  cards: CardController;
+  teardown: Teardown;
+}
+
+/** Starts decorating `doc`; returns the handle that undoes all of it. */
+export function activate(o: ActivationOptions): Activation {
+  const teardown = new Teardown();
+  let glossary = o.glossary;
+  let live: Live | null = null;
+  let lastCount = -1;
+  let queue: MutationQueue | null = null;
+
+  const reportCount = (n: number): void => {
+    if (n === lastCount) return;
+    lastCount = n;
+    o.onCount?.(n);
+  };
+  teardown.add(() => reportCount(0));
+
+  const startSession = (): Promise<void> => {
+    live?.teardown.dispose();
+    const t = teardown.child();
+    const session: ScanSession = new ScanSession({
+      doc: o.doc,
+      glossary,
+      settings: o.settings,
+      teardown: t,
+      forceMarks: o.forceMarks,
+      afterPaint: () => queue?.discardPending(),
+      onShadowRoot: (root) => queue?.observe(root),
+      onPass: (pass) => {
+        cards.refresh();
+        reportCount(session.model.count);
+        o.onPass?.(pass);
+      },
+    });
+    const cards: CardController = new CardController({
+      doc: o.doc,
+      teardown: t,
+      hoverDelayMs: o.settings.hoverDelayMs,
+      painter: session.painter,
+      records: () => session.model.all(),
+      lookup: (id) => glossary.entry(id),
+      dismiss: (record) => {
+        session.dismiss(record);
+        cards.refresh();
+        reportCount(session.model.count);
+      },
+    });
+    live = { session, cards, teardown: t };
+    return session.scanAll();
+  };
+
+  const view = o.doc.defaultView;
+  const url = view ? watchUrl(view, teardown, () => void startSession()) : null;
+  const scanned = startSession();
+  const root = o.doc.body ?? o.doc.documentElement;
+  queue = watchMutations(root, teardown, (changes) => {
+    url?.check();
+    live?.session.heal();
+    return live?.session.update(changes);
+  });
+
+  return {
+    teardown,
+    scanned,
+    get count() {
+      return live?.session.model.count ?? 0;
+    },
+    report() {
+      const matches = (live?.session.model.all() ?? []).map((r, index) => ({
+        entryId: r.entry.id,
+        text: r.text.replace(/\s+/g, ' ').trim(),
+        index,
+      }));
+      return { url: o.doc.location?.href ?? '', matches, active: true };
+    },
+    reveal: (req) => live?.cards.reveal(req) ?? null,
+    restyle: (underline) => live?.session.restyle(underline),
+    rescan(next) {
+      if (next) glossary = next;
+      return startSession();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Optional timings: when `storage.local["subtext:diagnostics"] === true`, each scan pass records
+ * `performance.measure('subtext:scan', { start, detail: { textChars, matches, blocks } })` in the
+ * page, where a test harness (or the reader's devtools) can read it. Off by default, so pages
+ * cannot detect Subtext from their performance timeline.
+ */
+import browser from '../shared/browser';
+import type { ScanPass } from './scan-session';
+
+export const DIAGNOSTICS_KEY = 'subtext:diagnostics';
+
+export interface Diagnostics {
+  readonly isOn: boolean;
+  record(pass: ScanPass): void;
+  /** Stops following the flag. */
+  stop(): void;
+}
+
+/** Firefox hands page-visible objects from a content script through `cloneInto`. */
+declare const cloneInto: ((obj: unknown, target: unknown) => unknown) | undefined;
+
+function pageObject<T>(value: T): T {
+  return typeof cloneInto === 'function' ? (cloneInto(value, window) as T) : value;
+}
+
+/** Follows the diagnostics flag in storage.local; `ready` resolves once it has been read. */
+export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
+  let on = false;
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && DIAGNOSTICS_KEY in changes)
+      on = changes[DIAGNOSTICS_KEY]?.newValue === true;
+  };
+  browser.storage.onChanged.addListener(listener);
+  const ready = browser.storage.local
+    .get(DIAGNOSTICS_KEY)
+    .then((got) => void (on = got[DIAGNOSTICS_KEY] === true))
+    .catch(() => undefined);
+  return {
+    ready,
+    get isOn() {
+      return on;
+    },
+    record(pass) {
+      if (!on) return;
+      try {
+        const { textChars, matches, blocks } = pass;
+        performance.measure(
+          'subtext:scan',
+          pageObject({
+            start: pass.start,
+            detail: { textChars, matches, blocks, kind: pass.kind },
+          }),
+        );
+      } catch (err) {
+        console.warn('Subtext: could not record a scan measure', err);
+      }
+    },
+    stop: () => browser.storage.onChanged.removeListener(listener),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Subtext's content script, in every frame of http(s) pages (and their about:blank children).
+ *
+ * Pipeline: load settings and the effective glossary (src/shared) → compile it once
+ * (active-glossary.ts, engine in src/core) → index the page into one text flow per block
+ * (text-index.ts) → match each flow, in time slices (scan-session.ts, scheduler.ts) → underline
+ * with five named CSS highlights, one per intensity (painter.ts, underline-style.ts, page-style.ts;
+ * `<subtext-mark>` only where the Highlight API is missing) → explain on hover, click or the
+ * keyboard relay (card-controller.ts, card.ts) → keep up with the live page: mutations re-index
+ * only the blocks they touched, SPA navigations rescan (mutation-queue.ts, navigation.ts).
+ *
+ * Everything done to the page belongs to one Teardown per activation (activation.ts): switching
+ * Subtext off for the site or everywhere disposes it and the page is as it was; switching it on
+ * again rescans. This file only decides when to activate and answers the popup's messages.
+ */
+import browser from '../shared/browser';
+import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
+import { createDispatcher, send } from '../shared/messages';
+import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
+import { compileActiveGlossary } from './active-glossary';
+import { activate, type Activation } from './activation';
+import { watchDiagnostics } from './diagnostics';
+
+/**
+ * The site this frame belongs to, for "off on this site": the top page's hostname, so a page's
+ * embeds and about:blank frames follow the page the reader switched off.
+ */
+function siteHostname(): string {
+  if (window.top === window) return location.hostname;
+  const ancestors = location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) {
+    try {
+      return new URL(ancestors[ancestors.length - 1]!).hostname;
+    } catch {
+      /* fall through */
+    }
+  }
+  try {
+    return window.top?.location.hostname || location.hostname;
+  } catch {
+    return location.hostname;
+  }
+}
+
+/** Settings changes that only need new underline styles, not a rescan. */
+function onlyLooksChanged(a: Settings, b: Settings): boolean {
+  const strip = (s: Settings) =>
+    JSON.stringify({ ...s, underline: { ...s.underline, style: 0, color: 0 } });
+  return strip(a) === strip(b);
+}
+
+function sendCount(count: number): void {
+  send('page:count', { count }).catch(() => {
+    // No background to receive it (extension reloading): the badge is not ours to fix from here.
+  });
+}
+
+async function main(): Promise<void> {
+  if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents
+  const diagnostics = watchDiagnostics();
+  let settings = await loadSettings();
+  let activation: Activation | null = null;
+  let generation = 0;
+
+  const stop = (): void => {
+    activation?.teardown.dispose();
+    activation = null;
+  };
+
+  const start = async (): Promise<void> => {
+    const mine = ++generation;
+    if (!isActiveOn(settings, siteHostname())) {
+      stop();
+      return;
+    }
+    const [state] = await Promise.all([loadGlossary(settings), diagnostics.ready]);
+    if (mine !== generation) return; // a newer change superseded this one
+    const glossary = compileActiveGlossary(state.entries);
+    if (!glossary) return stop();
+    if (activation) return activation.rescan(glossary);
+    activation = activate({
+      doc: document,
+      settings,
+      glossary,
+      onPass: (pass) => diagnostics.record(pass),
+      onCount: sendCount,
+    });
+  };
+
+  onSettingsChange((next) => {
+    const prev = settings;
+    settings = next;
+    if (activation && isActiveOn(next, siteHostname()) && onlyLooksChanged(prev, next))
+      activation.restyle(next.underline);
+    else {
+      // Hover delay, packs, categories, minimum intensity: a fresh activation with the new values.
+      stop();
+      void start();
+    }
+  });
+  onGlossaryChange(() => void start());
+
+  browser.runtime.onMessage.addListener(
+    createDispatcher({
+      'page:report': () =>
+        activation?.report() ?? { url: location.href, matches: [], active: false },
+      'page:reveal': (req) => activation?.reveal(req) ?? null,
+    }),
+  );
+
+  await start();
+}
+
+main().catch((err: unknown) => console.warn('Subtext: could not start on this page', err));

@@ -1,0 +1,118 @@
+/**
+ * Watches a live page. The MutationObserver callback only records which nodes changed (it never
+ * reads layout or touches the DOM: uBlock's rule); a drain in the next animation frame hands the
+ * batch to the scan session. A page that keeps changing is drained less and less often
+ * (exponential back-off up to 2 s), so it stays responsive however fast it mutates. Subtext's own
+ * nodes (`<subtext-card>`, `<subtext-mark>`) never cause work.
+ */
+import type { ChangeSet } from './scan-session';
+import { Backoff, whenIdle } from './scheduler';
+import type { Teardown } from './teardown';
+
+const HIDDEN_STYLE = /display\s*:\s*none/i;
+const OPTIONS: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeOldValue: true,
+  attributeFilter: ['hidden', 'contenteditable', 'role', 'style'],
+};
+
+export interface MutationQueue {
+  /** Also watches an open shadow root (document observers do not see inside them). */
+  observe(root: Node): void;
+  /** Drops records queued but not yet delivered: call right after Subtext changed the DOM itself. */
+  discardPending(): void;
+}
+
+const isOurs = (n: Node): boolean =>
+  n.nodeType === 1 && (n as Element).localName.startsWith('subtext-');
+
+function emptyChanges(): ChangeSet {
+  return { own: new Set(), subtrees: new Set(), hadRemovals: false };
+}
+
+/**
+ * Starts observing `root`. `onDrain` receives each batch (and may return a promise: the next
+ * drain waits for it); `onTick` runs at every drain, even an empty one (URL polling).
+ */
+export function watchMutations(
+  root: Node,
+  teardown: Teardown,
+  onDrain: (changes: ChangeSet) => Promise<void> | void,
+  backoff = new Backoff(),
+): MutationQueue {
+  let pending = emptyChanges();
+  let scheduled = false;
+  let running: Promise<void> = Promise.resolve();
+  const observed = new WeakSet<Node>();
+
+  const drain = (): void => {
+    scheduled = false;
+    const batch = pending;
+    pending = emptyChanges();
+    if (!batch.own.size && !batch.subtrees.size && !batch.hadRemovals) return;
+    backoff.ran(performance.now());
+    running = running
+      .then(() => onDrain(batch))
+      .catch((err: unknown) => {
+        console.warn('Subtext: could not update after a page change', err);
+      });
+  };
+
+  const schedule = (): void => {
+    if (scheduled || teardown.isDisposed) return;
+    scheduled = true;
+    const delay = backoff.next(performance.now());
+    if (delay === 0) whenIdle(drain, teardown.signal);
+    else teardown.timeout(() => whenIdle(drain, teardown.signal), delay);
+  };
+
+  const record = (r: MutationRecord): boolean => {
+    if (r.type === 'characterData') {
+      pending.own.add(r.target);
+      return true;
+    }
+    if (r.type === 'attributes') {
+      if (isOurs(r.target)) return false;
+      if (r.attributeName === 'style') {
+        const now = (r.target as Element).getAttribute('style') ?? '';
+        if (HIDDEN_STYLE.test(now) === HIDDEN_STYLE.test(r.oldValue ?? '')) return false;
+      }
+      pending.subtrees.add(r.target);
+      return true;
+    }
+    let relevant = false;
+    for (const n of r.addedNodes)
+      if (!isOurs(n)) {
+        relevant = true;
+        if (n.nodeType === 1) pending.subtrees.add(n);
+      }
+    for (const n of r.removedNodes)
+      if (!isOurs(n)) {
+        relevant = true;
+        pending.hadRemovals = true;
+      }
+    if (relevant && !isOurs(r.target)) pending.own.add(r.target);
+    return relevant;
+  };
+
+  const observer = new MutationObserver((records) => {
+    let any = false;
+    for (const r of records) if (record(r)) any = true;
+    if (any) schedule();
+  });
+  observer.observe(root, OPTIONS);
+  observed.add(root);
+  teardown.add(() => observer.disconnect());
+
+  return {
+    observe(node) {
+      if (observed.has(node) || teardown.isDisposed) return;
+      observed.add(node);
+      observer.observe(node, OPTIONS);
+    },
+    discardPending: () => void observer.takeRecords(),
+  };
+}

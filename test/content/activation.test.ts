@@ -1,0 +1,152 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { activate, type Activation } from '../../src/content/activation';
+import type { ScanPass } from '../../src/content/scan-session';
+import {
+  entry,
+  highlighted,
+  installFakeHighlights,
+  literalGlossary,
+  removeFakeHighlights,
+  settings,
+  settle,
+  useEnglishMessages,
+} from './helpers';
+
+const glossary = () =>
+  literalGlossary([
+    entry('grave-concern', ['grave concern'], 4),
+    entry('constructive', ['constructive'], 1),
+  ]);
+
+let registry: Map<string, Set<AbstractRange>>;
+let activation: Activation | null = null;
+let counts: number[];
+let passes: ScanPass[];
+
+function start(forceMarks = false): Activation {
+  activation = activate({
+    doc: document,
+    settings: settings({ hoverDelayMs: 0 }),
+    glossary: glossary(),
+    onCount: (n) => counts.push(n),
+    onPass: (p) => passes.push(p),
+    forceMarks,
+  });
+  return activation;
+}
+
+beforeAll(useEnglishMessages);
+beforeEach(() => {
+  registry = installFakeHighlights();
+  counts = [];
+  passes = [];
+  document.head.innerHTML = '<title>t</title>';
+  document.body.innerHTML =
+    '<main><p>We note <em>grave</em> concern.</p><p>Talks were constructive.</p></main>';
+});
+afterEach(() => {
+  activation?.teardown.dispose();
+  activation = null;
+  removeFakeHighlights();
+});
+
+describe('an activation', () => {
+  it('underlines the page and reports the count for the badge', async () => {
+    const a = start();
+    await a.scanned;
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+    expect(counts).toEqual([2]);
+  });
+
+  it('answers the popup with the phrases in document order', async () => {
+    const a = start();
+    await a.scanned;
+    expect(a.report()).toEqual({
+      url: location.href,
+      active: true,
+      matches: [
+        { entryId: 'grave-concern', text: 'grave concern', index: 0 },
+        { entryId: 'constructive', text: 'constructive', index: 1 },
+      ],
+    });
+  });
+
+  it('steps through phrases from the keyboard relay, wrapping around, with the card open', async () => {
+    // prettier-ignore
+    const a = start();
+    await a.scanned;
+    expect(a.reveal({ step: 1 })).toEqual({ index: 0 });
+    expect(a.reveal({ step: 1 })).toEqual({ index: 1 });
+    expect(a.reveal({ step: 1 })).toEqual({ index: 0 });
+    expect(a.reveal({ step: -1 })).toEqual({ index: 1 });
+    expect(document.querySelector('subtext-card')).not.toBeNull();
+    expect(a.reveal({ entryId: 'grave-concern' })).toEqual({ index: 0 });
+  });
+
+  it('picks up a paragraph appended later, as infinite scroll does', async () => {
+    const a = start();
+    await a.scanned;
+    const p = document.createElement('p');
+    p.textContent = 'Another grave concern.';
+    document.querySelector('main')!.append(p);
+    await settle(10);
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern', 'grave concern']);
+    expect(counts.at(-1)).toBe(3);
+    expect(passes.map((x) => x.kind)).toEqual(['initial', 'incremental']);
+  });
+
+  it('does no work for its own card appearing in the page', async () => {
+    const a = start();
+    await a.scanned;
+    a.reveal({ step: 1 });
+    await settle(10);
+    expect(passes.map((x) => x.kind)).toEqual(['initial']);
+  });
+
+  it('leaves the page exactly as it was when switched off, card open and all', async () => {
+    const head = document.head.innerHTML;
+    const body = document.body.innerHTML;
+    const a = start();
+    await a.scanned;
+    a.reveal({ step: 1 });
+    a.teardown.dispose();
+    expect(document.head.innerHTML).toBe(head);
+    expect(document.body.innerHTML).toBe(body);
+    expect(document.documentElement.lastElementChild).toBe(document.body);
+    expect([...registry.keys()]).toEqual([]);
+    expect(counts.at(-1)).toBe(0);
+  });
+
+  it('leaves the page as it was with the <subtext-mark> fallback too', async () => {
+    removeFakeHighlights();
+    const body = document.body.innerHTML;
+    const a = start(true);
+    await a.scanned;
+    expect(document.querySelectorAll('subtext-mark')).toHaveLength(3);
+    await settle(10);
+    expect(passes.map((x) => x.kind)).toEqual(['initial']);
+    a.teardown.dispose();
+    expect(document.body.innerHTML).toBe(body);
+  });
+
+  it('stops reacting to the page once torn down', async () => {
+    const a = start();
+    await a.scanned;
+    a.teardown.dispose();
+    document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'grave concern' })); // prettier-ignore
+    await settle(10);
+    expect(passes).toHaveLength(1);
+    expect(registry.size).toBe(0);
+  });
+
+  it('rescans after a history navigation', async () => {
+    const a = start();
+    await a.scanned;
+    history.pushState({}, '', '/next-article');
+    document.querySelector('main')!.innerHTML = '<p>Only constructive words here.</p>';
+    await settle(10);
+    expect(highlighted(registry)).toEqual(['constructive']);
+    expect(passes.filter((x) => x.kind === 'initial').length).toBe(2);
+    history.replaceState({}, '', '/');
+  });
+});
