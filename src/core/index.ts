@@ -24,3 +24,5 @@ export {
   findMatchesInTokens,
   type CompiledGlossary,
 } from './matcher';
+export { validateEntry, validatePack, LIMITS, type FieldError } from './validate';
+export { linkLadders } from './ladder';

@@ -65,6 +65,11 @@ describe('syntax', () => {
     expect(find('talks *2 constructive', 'talks were useful and constructive')).toEqual([]);
   });
 
+  it('keeps the path that skipped fewer words when two paths meet after a gap', () => {
+    // "b" at 1 then 3 skipped words fails; skipping "b" at 1 and taking "b" at 2 leaves 2: fits.
+    expect(find('a *3 b *2 c', 'a b b x x c')).toEqual(['a b b x x c']);
+  });
+
   it('does not count commas as gap words: "frank *2 constructive" in "frank, candid and constructive"', () => {
     expect(find('frank *2 constructive', 'frank, candid and constructive')).toEqual([
       'frank, candid and constructive',
