@@ -6,8 +6,7 @@
  * Exit code 0 on success, 2 with a one-line message on unreadable input or bad usage.
  */
 import fs from 'node:fs';
-import { BUILTIN_PACKS } from '../glossary/index';
-import { createScanner, looksLikeHtml, type ScanMatch } from './scan';
+import type { ScanMatch } from './scan';
 
 const USAGE = 'usage: subtext scan [--json] FILE… (- reads stdin)';
 
@@ -45,7 +44,7 @@ function printTable(file: string, matches: ScanMatch[]): void {
   }
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
@@ -59,6 +58,11 @@ function main(argv: string[]): void {
   if (files.length === 0) fail(USAGE);
 
   const inputs = files.map((file) => ({ file, source: readInput(file) }));
+  // Loaded only once the input is known to be readable: jsdom and the glossary take a moment.
+  const [{ BUILTIN_PACKS }, { createScanner, looksLikeHtml }] = await Promise.all([
+    import('../glossary/index'),
+    import('./scan'),
+  ]);
   const scanner = createScanner(BUILTIN_PACKS.flatMap((p) => p.entries));
   for (const { file, source } of inputs) {
     const matches = looksLikeHtml(source, file)
@@ -69,4 +73,4 @@ function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

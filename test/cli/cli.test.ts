@@ -24,7 +24,8 @@ interface JsonMatch {
   context: string;
 }
 
-describe('npx subtext scan', () => {
+// Each case starts a real `subtext` process (tsx + jsdom): seconds on a busy machine.
+describe('npx subtext scan', { timeout: 60_000 }, () => {
   it('decodes the demo article and reports offsets into its visible text', () => {
     const r = run(['scan', '--json', demo]);
     expect(r.code).toBe(0);
