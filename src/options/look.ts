@@ -1,0 +1,125 @@
+/**
+ * The look of the underline: the controls (style, colour, minimum intensity, card delay) and a
+ * live sample with one phrase per intensity, drawn the way pages draw them.
+ *
+ * The tables below mirror `underlineFor` in src/content/underline-style.ts, which the options page
+ * may not import (entry folders never import each other); test/options/look.test.ts fails when
+ * the two disagree.
+ */
+import type { Intensity } from '../core/entry';
+import type { Settings } from '../shared/settings';
+import { h, fill, t, byId } from './dom';
+
+const AUTO_STYLE: Record<Intensity, string> = {
+  1: 'dotted',
+  2: 'dotted',
+  3: 'dashed',
+  4: 'wavy',
+  5: 'wavy',
+};
+const THICKNESS: Record<Intensity, string> = {
+  1: '1.5px',
+  2: '2px',
+  3: '2px',
+  4: '1.5px',
+  5: '2.5px',
+};
+const LIGHT: Record<Intensity, string> = {
+  1: '#0072b2',
+  2: '#0072b2',
+  3: '#a35200',
+  4: '#c4320a',
+  5: '#c4320a',
+};
+const DARK: Record<Intensity, string> = {
+  1: '#56b4e9',
+  2: '#56b4e9',
+  3: '#e69f00',
+  4: '#ff8c5a',
+  5: '#ff8c5a',
+};
+
+/** Sample phrases from the built-in glossary, mildest first. */
+const SAMPLES: readonly [Intensity, string][] = [
+  [1, 'cordial talks'],
+  [2, 'a constructive meeting'],
+  [3, 'a frank exchange of views'],
+  [4, 'deplores'],
+  [5, 'grave concern'],
+];
+
+/** The underline an intensity gets; same rule as the content script's `underlineFor`. */
+export function sampleUnderline(
+  intensity: Intensity,
+  underline: Settings['underline'],
+  dark: boolean,
+): { color: string; style: string; thickness: string } {
+  return {
+    color: underline.color === 'auto' ? (dark ? DARK : LIGHT)[intensity] : underline.color,
+    style: underline.style === 'auto' ? AUTO_STYLE[intensity] : underline.style,
+    thickness: THICKNESS[intensity],
+  };
+}
+
+/** Sets the controls from settings. */
+export function renderLookControls(doc: Document, settings: Settings): void {
+  const u = settings.underline;
+  byId<HTMLSelectElement>('look-style', doc).value = u.style;
+  byId<HTMLInputElement>('colour-auto', doc).checked = u.color === 'auto';
+  byId<HTMLInputElement>('colour-custom', doc).checked = u.color !== 'auto';
+  const colour = byId<HTMLInputElement>('look-colour', doc);
+  if (u.color !== 'auto') colour.value = u.color;
+  colour.disabled = u.color === 'auto';
+  byId<HTMLSelectElement>('look-min', doc).value = String(u.minIntensity);
+  byId<HTMLInputElement>('look-delay', doc).value = String(settings.hoverDelayMs);
+}
+
+/** What the controls say now, as a settings patch. */
+export function readLook(doc: Document): Pick<Settings, 'underline' | 'hoverDelayMs'> | null {
+  const custom = byId<HTMLInputElement>('colour-custom', doc).checked;
+  const delay = Number(byId<HTMLInputElement>('look-delay', doc).value);
+  if (!Number.isInteger(delay) || delay < 0 || delay > 5000) return null;
+  return {
+    underline: {
+      style: byId<HTMLSelectElement>('look-style', doc).value as Settings['underline']['style'],
+      color: custom ? byId<HTMLInputElement>('look-colour', doc).value : 'auto',
+      minIntensity: Number(byId<HTMLSelectElement>('look-min', doc).value) as Intensity,
+    },
+    hoverDelayMs: delay,
+  };
+}
+
+/** The sample: each phrase underlined as pages will show it, or struck as hidden below the minimum. */
+export function renderSample(doc: Document, underline: Settings['underline'], dark: boolean): void {
+  const sample = byId('look-sample', doc);
+  fill(
+    sample,
+    h(
+      'ul',
+      { class: 'sample-list' },
+      ...SAMPLES.map(([intensity, phrase]) => {
+        const shown = intensity >= underline.minIntensity;
+        const text = h('span', {
+          class: shown ? 'sample-phrase' : 'sample-phrase off',
+          text: phrase,
+        });
+        if (shown) {
+          const u = sampleUnderline(intensity, underline, dark);
+          text.style.textDecoration = `underline ${u.style} ${u.color} ${u.thickness}`;
+        }
+        return h(
+          'li',
+          {},
+          text,
+          ' ',
+          h('span', {
+            class: 'help',
+            text: shown
+              ? t('intensityOf', String(intensity))
+              : t('optionsSampleHidden', String(intensity)),
+          }),
+        );
+      }),
+    ),
+  );
+}

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Intensity } from '../../src/core/entry';
+import {
+  readLook,
+  renderLookControls,
+  renderSample,
+  sampleUnderline,
+} from '../../src/options/look';
+import { underlineFor } from '../../src/content/underline-style';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+import { loadPage } from '../popup/page';
+
+beforeEach(() => {
+  loadPage('options/options.html');
+});
+
+describe('the underline sample', () => {
+  it('draws every intensity exactly as the content script underlines it', () => {
+    const looks: Settings['underline'][] = [
+      DEFAULT_SETTINGS.underline,
+      { style: 'wavy', color: '#123456', minIntensity: 2 },
+      { style: 'solid', color: 'auto', minIntensity: 1 },
+    ];
+    for (const look of looks)
+      for (const i of [1, 2, 3, 4, 5] as Intensity[])
+        for (const dark of [false, true])
+          expect(sampleUnderline(i, look, dark)).toEqual(underlineFor(i, look, dark));
+  });
+
+  it('leaves phrases below the minimum intensity without an underline, and says so', () => {
+    renderSample(document, { style: 'auto', color: 'auto', minIntensity: 4 }, false);
+    const phrases = [...document.querySelectorAll<HTMLElement>('.sample-phrase')];
+    expect(phrases.map((p) => p.classList.contains('off'))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(phrases[0]?.style.textDecoration).toBe('');
+    expect(phrases[4]?.style.textDecoration).toContain('wavy');
+    expect(document.getElementById('look-sample')?.textContent).toContain('optionsSampleHidden(1)');
+  });
+
+  it('reads back what the controls show, and refuses a delay out of range', () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      underline: { style: 'dotted', color: '#00aa00', minIntensity: 3 },
+      hoverDelayMs: 450,
+    };
+    renderLookControls(document, settings);
+    expect(readLook(document)).toEqual({ underline: settings.underline, hoverDelayMs: 450 });
+    (document.getElementById('look-delay') as HTMLInputElement).value = '-5';
+    expect(readLook(document)).toBeNull();
+  });
+
+  it('disables the colour picker while the colour follows the intensity', () => {
+    renderLookControls(document, DEFAULT_SETTINGS);
+    expect((document.getElementById('look-colour') as HTMLInputElement).disabled).toBe(true);
+    expect((document.getElementById('colour-auto') as HTMLInputElement).checked).toBe(true);
+  });
+});

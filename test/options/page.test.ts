@@ -1,0 +1,120 @@
+/**
+ * The options page as a whole, connected to a stand-in background: the context menu's deep link,
+ * saving with errors from the store, delete with undo, and the sync status line.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Pack } from '../../src/core/entry';
+import { GRAVE, entry } from '../popup/entries';
+import { loadPage } from '../popup/page';
+import { stubBackground, until, type Stub } from './background-stub';
+
+const mine = entry('my-row', ['blunt talks'], 'a row', { category: 'custom' });
+const pack: Pack & { enabled: boolean } = {
+  id: 'un',
+  version: 1,
+  title: 'UN',
+  description: '',
+  entries: [GRAVE],
+  enabled: true,
+};
+let stub: Stub;
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const submit = () =>
+  $<HTMLFormElement>('entry-form').dispatchEvent(new Event('submit', { cancelable: true }));
+
+beforeAll(async () => {
+  loadPage('options/options.html');
+  history.replaceState(null, '', '/options.html#add=grave%20(very)%20concern');
+  stub = stubBackground({
+    'glossary:get': () => ({
+      packs: [pack],
+      entries: [mine],
+      overrides: {},
+      revision: 1,
+      diagnostics: false,
+    }),
+    'sync:status': () => ({ mode: 'local', message: 'Kept on this device only.' }),
+    'entries:save': ({ entry: e }) =>
+      e.meaning === 'too vague'
+        ? { ok: false, errors: [{ field: 'patterns[0]', message: 'matches too much' }] }
+        : { ok: true, id: 'my-grave-very-concern' },
+    'entries:delete': () => ({ ok: true }),
+  });
+  await import('../../src/options/index');
+  await until(() => !$('entry-form').hidden, 'the form to open');
+});
+
+describe('the options page', () => {
+  it('opens the entry form pre-filled from the context menu’s link, ready for the meaning', () => {
+    expect($<HTMLTextAreaElement>('f-patterns').value).toBe('grave very concern');
+    expect($<HTMLTextAreaElement>('f-sample').value).toBe('grave (very) concern');
+    expect(document.activeElement?.id).toBe('f-meaning');
+    expect(location.hash).toBe('');
+  });
+
+  it('asks for a meaning on save without sending anything', () => {
+    submit();
+    expect($('f-meaning-error').textContent).toBe('optionsErrorNoMeaning');
+    expect(document.activeElement?.id).toBe('f-meaning');
+    expect(stub.of('entries:save')).toEqual([]);
+  });
+
+  it('shows the store’s refusal on the field it names and keeps everything typed', async () => {
+    $<HTMLInputElement>('f-meaning').value = 'too vague';
+    submit();
+    await until(() => !$('f-patterns-error').hidden, 'the patterns error');
+    expect($('f-patterns-error').textContent).toBe('matches too much');
+    expect($<HTMLTextAreaElement>('f-patterns').value).toBe('grave very concern');
+    expect($('entry-form').hidden).toBe(false);
+  });
+
+  it('saves a new entry without an id, so the store names it, and closes the form', async () => {
+    $<HTMLInputElement>('f-meaning').value = 'they mean it';
+    submit();
+    await until(() => $('entry-form').hidden, 'the form to close');
+    const [, sent] = stub.of('entries:save');
+    expect(sent).toMatchObject({
+      entry: { patterns: ['grave very concern'], meaning: 'they mean it', category: 'custom' },
+    });
+    expect(sent?.entry.id).toBeUndefined();
+    expect(sent?.replaceId).toBeUndefined();
+    expect($('notice').textContent).toBe('optionsSaved(grave very concern)');
+  });
+
+  it('edits an entry in place, sending its id to replace', async () => {
+    [...document.querySelectorAll<HTMLButtonElement>('#entry-list button')]
+      .find((b) => b.textContent === 'optionsEdit')
+      ?.click();
+    expect($('form-heading').textContent).toBe('optionsFormEditHeading');
+    $<HTMLInputElement>('f-meaning').value = 'an open row';
+    submit();
+    await until(() => $('entry-form').hidden, 'the form to close');
+    expect(stub.of('entries:save').at(-1)).toMatchObject({
+      entry: { id: 'my-row', meaning: 'an open row' },
+      replaceId: 'my-row',
+    });
+  });
+
+  it('deletes an entry and brings it back with Undo', async () => {
+    [...document.querySelectorAll<HTMLButtonElement>('#entry-list button')]
+      .find((b) => b.textContent === 'optionsDelete')
+      ?.click();
+    await until(() => stub.of('entries:delete').length, 'the delete');
+    expect(stub.of('entries:delete')).toEqual([{ id: 'my-row' }]);
+    const undo = await until(() => document.querySelector<HTMLButtonElement>('#notice button'));
+    undo.click();
+    await until(() => stub.of('entries:save').at(-1)?.entry.id === 'my-row', 'the undo');
+    expect(stub.of('entries:save').at(-1)).toEqual({ entry: mine });
+  });
+
+  it('shows why the list is kept on this device only', async () => {
+    await until(() => $('sync-status').textContent, 'the sync status');
+    expect($('sync-status').textContent).toBe('Kept on this device only.');
+  });
+
+  it('lists the built-in packs with their phrase counts, all on', () => {
+    const box = $('packs').querySelector('input') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect($('packs').textContent).toContain('optionsPackCount(1)');
+  });
+});
