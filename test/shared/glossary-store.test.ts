@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildEffectiveEntries, linkLadders } from '../../src/shared/effective-glossary';
+import { buildEffectiveEntries } from '../../src/shared/effective-glossary';
 import { loadGlossary, onGlossaryChange } from '../../src/shared/glossary-store';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { KEYS, type ReaderDoc } from '../../src/shared/store-layout';
 import { BUILTIN_PACKS } from '../../src/glossary/index';
+import type { Entry } from '../../src/core/entry';
 import { makeEntry, makePack } from './entries';
 import { fake } from './fake';
 
@@ -108,15 +109,17 @@ describe('buildEffectiveEntries', () => {
   });
 });
 
-describe('linkLadders', () => {
-  it('links each rung to the next milder and stronger entry on its scale', () => {
-    const out = linkLadders([
+describe('ladders in the effective list', () => {
+  it("links each rung, the reader's own included, to the next milder and stronger one", () => {
+    const own = (e: Entry) => ({ id: e.id, updatedAt: 1, entry: e });
+    const entries = [
       makeEntry('condemns', { ladder: { scale: 'un', step: 3 } }),
       makeEntry('concerned', { ladder: { scale: 'un', step: 1 } }),
       makeEntry('deplores', { ladder: { scale: 'un', step: 2 } }),
       makeEntry('alone', { ladder: { scale: 'other', step: 1 } }),
       makeEntry('plain'),
-    ]);
+    ];
+    const out = buildEffectiveEntries([], doc({ entries: entries.map(own) }), DEFAULT_SETTINGS);
     expect(out.map((e) => e.ladder)).toEqual([
       { scale: 'un', step: 3, below: 'deplores' },
       { scale: 'un', step: 1, above: 'deplores' },
