@@ -7,6 +7,8 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Entry } from '../src/core/entry';
 import { manifestFor, type BrowserTarget } from './manifest';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -20,22 +22,51 @@ const entryPoints = {
   options: 'src/options/index.ts',
 };
 
+/** How a build changes the built-in packs; the default (none) is what `npm run build` ships. */
+interface PackEdits {
+  /** Every pack ships with no entries (to measure the code without the glossary data). */
+  emptyGlossary?: boolean;
+  /** Entries appended to the pack named by their category (`diplomatic` when there is none). */
+  extraEntries?: readonly Entry[];
+}
+
 /** The glossary's examples are for tests; the extension ships without them. */
-const stripExamples: esbuild.Plugin = {
-  name: 'strip-glossary-examples',
-  setup(build) {
-    build.onLoad({ filter: /src[\\/]glossary[\\/]packs[\\/].*\.json$/ }, async (args) => {
-      const pack = JSON.parse(await fs.promises.readFile(args.path, 'utf8')) as {
-        entries: Record<string, unknown>[];
-      };
-      for (const e of pack.entries) {
-        delete e.examples;
-        delete e.counterExamples;
-      }
-      return { contents: JSON.stringify(pack), loader: 'json' };
-    });
-  },
-};
+function glossaryPlugin({
+  emptyGlossary = false,
+  extraEntries = [],
+}: PackEdits = {}): esbuild.Plugin {
+  return {
+    name: 'strip-glossary-examples',
+    setup(build) {
+      build.onLoad({ filter: /src[\\/]glossary[\\/]packs[\\/].*\.json$/ }, async (args) => {
+        const pack = JSON.parse(await fs.promises.readFile(args.path, 'utf8')) as {
+          id: string;
+          entries: Record<string, unknown>[];
+        };
+        if (emptyGlossary) pack.entries = [];
+        const ids = packIds();
+        const home = (e: Entry) => (ids.includes(e.category) ? e.category : 'diplomatic');
+        pack.entries.push(
+          ...extraEntries.filter((e) => home(e) === pack.id).map((e) => ({ ...e })),
+        );
+        for (const e of pack.entries) {
+          delete e.examples;
+          delete e.counterExamples;
+        }
+        return { contents: JSON.stringify(pack), loader: 'json' };
+      });
+    },
+  };
+}
+
+function packIds(): string[] {
+  return fs
+    .readdirSync(path.join(root, 'src', 'glossary', 'packs'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
+}
+
+const stripExamples = glossaryPlugin();
 
 function copyStatic(target: BrowserTarget, out: string): void {
   for (const page of ['popup', 'options']) {
@@ -62,7 +93,11 @@ function copyStatic(target: BrowserTarget, out: string): void {
   );
 }
 
-function options(target: BrowserTarget, out: string): esbuild.BuildOptions {
+function options(
+  target: BrowserTarget,
+  out: string,
+  { minify = !watch, plugin = stripExamples } = {},
+): esbuild.BuildOptions {
   return {
     absWorkingDir: root,
     entryPoints,
@@ -70,13 +105,43 @@ function options(target: BrowserTarget, out: string): esbuild.BuildOptions {
     bundle: true,
     format: 'iife',
     target: target === 'chrome' ? 'chrome120' : 'firefox140',
-    minify: !watch,
+    minify,
     sourcemap: watch ? 'inline' : false,
     legalComments: 'none',
     logLevel: 'warning',
     define: { __SUBTEXT_BROWSER__: JSON.stringify(target) },
-    plugins: [stripExamples],
+    plugins: [plugin],
   };
+}
+
+export interface BuildExtensionOptions extends PackEdits {
+  target: BrowserTarget;
+  /** Emptied first. */
+  outDir: string;
+  minify?: boolean;
+}
+
+/**
+ * Builds one browser's unpacked extension into `outDir`, optionally with edited glossary packs.
+ * The benchmark uses it for its variants (empty glossary, 3,000 and 30,000 entries); `npm run build`
+ * is this with the shipped packs for each browser. Returns the bundle sizes in bytes by entry name.
+ */
+export async function buildExtension({
+  target,
+  outDir,
+  minify = true,
+  ...edits
+}: BuildExtensionOptions): Promise<Record<string, number>> {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  copyStatic(target, outDir);
+  await esbuild.build(options(target, outDir, { minify, plugin: glossaryPlugin(edits) }));
+  return Object.fromEntries(
+    Object.keys(entryPoints).map((name) => [
+      name,
+      fs.statSync(path.join(outDir, `${name}.js`)).size,
+    ]),
+  );
 }
 
 async function main(): Promise<void> {
@@ -107,7 +172,9 @@ async function main(): Promise<void> {
   if (watch) console.log('watching src/ for changes (Ctrl-C to stop)');
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+// Run only as a script: the benchmark imports buildExtension without building dist/.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
