@@ -22,7 +22,7 @@ export const BUILTIN_LIMIT = 40;
 function checkbox(id: string, label: string, checked: boolean, detail?: string): HTMLElement {
   return h(
     'label',
-    { class: 'check' },
+    { class: 'check', attrs: { 'data-id': id } },
     h('input', { attrs: { type: 'checkbox', value: id, checked } }),
     h('span', {}, h('span', { text: label }), detail && h('span', { class: 'help', text: detail })),
   );

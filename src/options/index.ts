@@ -116,17 +116,23 @@ async function main(): Promise<void> {
 
   const renderSettings = () => {
     const s = m.settings;
-    renderPacks(byId('packs'), m.snapshot.packs, s.disabledPacks, (id, on) =>
-      update({
-        disabledPacks: on ? s.disabledPacks.filter((p) => p !== id) : [...s.disabledPacks, id],
-      }),
+    const packs = byId<HTMLFieldSetElement>('packs');
+    keepFocus(packs, () =>
+      renderPacks(packs, m.snapshot.packs, s.disabledPacks, (id, on) =>
+        update({
+          disabledPacks: on ? s.disabledPacks.filter((p) => p !== id) : [...s.disabledPacks, id],
+        }),
+      ),
     );
-    renderCategories(byId('categories'), s.disabledCategories, (c, on) =>
-      update({
-        disabledCategories: on
-          ? s.disabledCategories.filter((x) => x !== c)
-          : [...s.disabledCategories, c],
-      }),
+    const categories = byId<HTMLFieldSetElement>('categories');
+    keepFocus(categories, () =>
+      renderCategories(categories, s.disabledCategories, (c, on) =>
+        update({
+          disabledCategories: on
+            ? s.disabledCategories.filter((x) => x !== c)
+            : [...s.disabledCategories, c],
+        }),
+      ),
     );
     const sites = byId('site-list');
     keepFocus(sites, () =>

@@ -61,17 +61,23 @@ export function sampleUnderline(
   };
 }
 
-/** Sets the controls from settings. */
+/**
+ * Sets the controls from settings. The control the reader is using keeps its value: a saved
+ * change coming back from storage must not overwrite what they typed since.
+ */
 export function renderLookControls(doc: Document, settings: Settings): void {
   const u = settings.underline;
-  byId<HTMLSelectElement>('look-style', doc).value = u.style;
-  byId<HTMLInputElement>('colour-auto', doc).checked = u.color === 'auto';
-  byId<HTMLInputElement>('colour-custom', doc).checked = u.color !== 'auto';
-  const colour = byId<HTMLInputElement>('look-colour', doc);
-  if (u.color !== 'auto') colour.value = u.color;
-  colour.disabled = u.color === 'auto';
-  byId<HTMLSelectElement>('look-min', doc).value = String(u.minIntensity);
-  byId<HTMLInputElement>('look-delay', doc).value = String(settings.hoverDelayMs);
+  const set = (id: string, apply: (el: HTMLInputElement) => void) => {
+    const el = byId<HTMLInputElement>(id, doc);
+    if (doc.activeElement !== el) apply(el);
+  };
+  set('look-style', (el) => (el.value = u.style));
+  set('colour-auto', (el) => (el.checked = u.color === 'auto'));
+  set('colour-custom', (el) => (el.checked = u.color !== 'auto'));
+  set('look-colour', (el) => u.color !== 'auto' && (el.value = u.color));
+  byId<HTMLInputElement>('look-colour', doc).disabled = u.color === 'auto';
+  set('look-min', (el) => (el.value = String(u.minIntensity)));
+  set('look-delay', (el) => (el.value = String(settings.hoverDelayMs)));
 }
 
 /** What the controls say now, as a settings patch. */

@@ -7,6 +7,8 @@ import type { Pack } from '../../src/core/entry';
 import { GRAVE, entry } from '../popup/entries';
 import { loadPage } from '../popup/page';
 import { stubBackground, until, type Stub } from './background-stub';
+import browser from '../../src/shared/browser';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/shared/settings';
 
 const mine = entry('my-row', ['blunt talks'], 'a row', { category: 'custom' });
 const pack: Pack & { enabled: boolean } = {
@@ -39,6 +41,12 @@ beforeAll(async () => {
         ? { ok: false, errors: [{ field: 'patterns[0]', message: 'matches too much' }] }
         : { ok: true, id: 'my-grave-very-concern' },
     'entries:delete': () => ({ ok: true }),
+    // Like the background: store the new settings, which fires storage.onChanged.
+    'settings:update': async ({ patch }) => {
+      const settings = { ...DEFAULT_SETTINGS, ...patch } as Settings;
+      await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+      return settings;
+    },
   });
   await import('../../src/options/index');
   await until(() => !$('entry-form').hidden, 'the form to open');
@@ -116,5 +124,17 @@ describe('the options page', () => {
     const box = $('packs').querySelector('input') as HTMLInputElement;
     expect(box.checked).toBe(true);
     expect($('packs').textContent).toContain('optionsPackCount(1)');
+  });
+
+  it('switches a pack off and keeps the keyboard focus on its checkbox when the page re-renders', async () => {
+    const box = () => $('packs').querySelector<HTMLInputElement>('input[value="un"]')!;
+    const before = box();
+    before.focus();
+    before.click();
+    await until(() => stub.of('settings:update').length, 'settings:update');
+    expect(stub.of('settings:update')).toEqual([{ patch: { disabledPacks: ['un'] } }]);
+    await until(() => box() !== before, 'the packs to re-render');
+    expect(box().checked).toBe(false);
+    expect(document.activeElement).toBe(box());
   });
 });
