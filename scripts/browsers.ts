@@ -50,6 +50,12 @@ export interface BrowserHarness {
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The toolbar badge text of the active tab. */
   badgeText(): Promise<string>;
+  /**
+   * URLs of every request seen so far, in order: in Chromium every request of the context (pages,
+   * frames, workers, the extension's service worker); in Firefox those of pages opened through
+   * this harness (extension pages included, not the background page). See network.e2e.ts.
+   */
+  requests(): string[];
   close(): Promise<void>;
 }
 
@@ -137,6 +143,8 @@ export async function launchChromium(
       '--no-first-run',
     ],
   });
+  const requests: string[] = [];
+  context.on('request', (request) => void requests.push(request.url()));
   // Only 127.0.0.1 and the extension itself are reachable: real pages' trackers and fonts are cut.
   await context.route('**/*', (route) =>
     isLocal(route.request().url()) ? route.continue() : route.abort(),
@@ -162,6 +170,7 @@ export async function launchChromium(
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return chrome.action.getBadgeText(tab?.id === undefined ? {} : { tabId: tab.id });
       }),
+    requests: () => [...requests],
     async close() {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -187,11 +196,13 @@ export async function launchFirefox(
   await browser.installExtension(ext);
   const base = `moz-extension://${FIREFOX_UUID}/`;
   let helper: PpPage | null = null;
+  const requests: string[] = [];
   const h: BrowserHarness = {
     name: 'firefox',
     server,
     async open(url) {
       const page = await browser.newPage();
+      page.on('request', (request) => void requests.push(request.url()));
       await page.setViewport({ width: 1280, height: 900 });
       if (url.startsWith('moz-extension:')) {
         // goto() on moz-extension:// loads the page but never resolves (browser-testing.md).
@@ -223,6 +234,7 @@ export async function launchFirefox(
         const web = tabs.filter((t) => !t.url?.startsWith('moz-extension:')).pop();
         return api.action.getBadgeText(web?.id === undefined ? {} : { tabId: web.id });
       }),
+    requests: () => [...requests],
     close: () => browser.close(),
   };
   return h;
