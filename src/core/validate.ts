@@ -25,7 +25,7 @@ export const LIMITS = {
   examples: 50,
   exampleLength: 1000,
   rules: 8,
-  anyOf: 32,
+  anyOf: 200,
   window: 30,
   ladderStep: 20,
   packEntries: 5000,

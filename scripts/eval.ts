@@ -1,0 +1,225 @@
+/**
+ * `npm run eval`: how well the built-in glossary decodes real text.
+ *
+ * 1. The labelled development set (../shared/glossary-reference/dev-sentences.tsv): precision and
+ *    recall, with every false positive and every miss listed beside its sentence. A positive is
+ *    found when any match overlaps its labelled span `phrase_present`; any match in a negative
+ *    sentence is a false positive. Precision = correct matches / all matches (a match in a positive
+ *    sentence that misses the labelled span counts as wrong); sentence-level counts are printed too.
+ * 2. The real-pages corpus (../shared/corpus/pages/**): every match on every page, for false-positive
+ *    review, and the rate in matches per 10 pages. Page text comes from the content script's own
+ *    text index (src/content/text-index.ts) under jsdom.
+ *
+ * Flags: `--json` prints one JSON object instead of the report; `--no-corpus` skips part 2.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { compileGlossary, findMatches, type CompiledGlossary } from '../src/core/matcher';
+import { normalize } from '../src/core/normalize';
+import { validateEntry } from '../src/core/validate';
+import type { Entry } from '../src/core/entry';
+import { indexBlocks } from '../src/content/text-index';
+import { BUILTIN_PACKS } from '../src/glossary/index';
+
+const SHARED = path.resolve('..', 'shared');
+const DEV_SET = path.join(SHARED, 'glossary-reference', 'dev-sentences.tsv');
+const PAGES = path.join(SHARED, 'corpus', 'pages');
+
+interface Labelled {
+  sentence: string;
+  phrase: string;
+  canonical: string;
+}
+
+interface Found {
+  entryId: string;
+  text: string;
+}
+
+/** Rows of the TSV by header name. The file has no quoting: fields never hold tabs. */
+function readDevSet(file: string): Labelled[] {
+  const [header = '', ...lines] = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const cols = header.split('\t');
+  const at = (row: string[], name: string) => row[cols.indexOf(name)] ?? '';
+  return lines
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'))
+    .map((row) => ({
+      sentence: at(row, 'sentence'),
+      phrase: at(row, 'phrase_present').trim(),
+      canonical: at(row, 'canonical_phrase'),
+    }));
+}
+
+/** The labelled span in the sentence, compared case-, quote- and diacritic-insensitively. */
+function locate(sentence: string, phrase: string): [number, number] | null {
+  const s = normalize(sentence);
+  const p = normalize(phrase).text;
+  const at = s.text.indexOf(p);
+  if (p === '' || at < 0) return null;
+  return [s.starts[at]!, s.ends[at + p.length - 1]!];
+}
+
+function loadGlossary(): { glossary: CompiledGlossary; invalid: string[] } {
+  const valid: Entry[] = [];
+  const invalid: string[] = [];
+  for (const entry of BUILTIN_PACKS.flatMap((p) => p.entries)) {
+    const r = validateEntry(entry);
+    if (r.ok) valid.push(r.entry);
+    else invalid.push(`${entry.id}: ${r.errors[0]?.field} ${r.errors[0]?.message}`);
+  }
+  return { glossary: compileGlossary(valid), invalid };
+}
+
+function evaluateDevSet(g: CompiledGlossary, rows: Labelled[]) {
+  const falsePositives: { sentence: string; found: Found[]; label: string }[] = [];
+  const misses: { sentence: string; phrase: string; canonical: string; note?: string }[] = [];
+  let matches = 0;
+  let correct = 0;
+  const sentences = { positives: 0, found: 0, negatives: 0, negativesWithMatch: 0, withMatch: 0 };
+  for (const row of rows) {
+    const found = findMatches(g, row.sentence);
+    matches += found.length;
+    if (found.length > 0) sentences.withMatch++;
+    const asFound = (ms: typeof found): Found[] =>
+      ms.map((m) => ({ entryId: m.entryId, text: row.sentence.slice(m.start, m.end) }));
+    if (row.phrase === '') {
+      sentences.negatives++;
+      if (found.length > 0) {
+        sentences.negativesWithMatch++;
+        falsePositives.push({ sentence: row.sentence, found: asFound(found), label: '' });
+      }
+      continue;
+    }
+    sentences.positives++;
+    const span = locate(row.sentence, row.phrase);
+    const hits = span ? found.filter((m) => m.start < span[1] && m.end > span[0]) : [];
+    correct += hits.length;
+    if (hits.length > 0) sentences.found++;
+    else misses.push({ ...row, ...(span ? {} : { note: 'label not found in sentence' }) });
+    const wrong = found.filter((m) => !hits.includes(m));
+    if (wrong.length > 0)
+      falsePositives.push({ sentence: row.sentence, found: asFound(wrong), label: row.phrase });
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  return {
+    precision: ratio(correct, matches),
+    recall: ratio(sentences.found, sentences.positives),
+    sentencePrecision: ratio(sentences.found, sentences.found + sentences.negativesWithMatch),
+    matches: { correct, total: matches },
+    sentences,
+    falsePositives,
+    misses,
+  };
+}
+
+/**
+ * A jsdom document for a saved page. Style sheets are dropped first: their text is never indexed
+ * (SKIP_TAGS), and jsdom 29 throws an uncaught css-tree error on some real ones (an SCSS `calc()`
+ * left in a news page), which would kill the whole run. CSS warnings are silenced.
+ */
+function pageDom(html: string): JSDOM {
+  const withoutStyles = html.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
+  return new JSDOM(withoutStyles, { virtualConsole: new VirtualConsole() });
+}
+
+function scanCorpus(g: CompiledGlossary) {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const d of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, d.name);
+      if (d.isDirectory()) walk(full);
+      else if (/\.html?$/i.test(d.name)) files.push(full);
+    }
+  };
+  walk(PAGES);
+  const pages = files.map((file) => {
+    const dom = pageDom(fs.readFileSync(file, 'utf8'));
+    const found: (Found & { context: string })[] = [];
+    for (const block of indexBlocks(dom.window.document)) {
+      for (const m of findMatches(g, block.text)) {
+        const context = block.text
+          .slice(Math.max(0, m.start - 50), m.end + 50)
+          .replace(/\s+/g, ' ');
+        found.push({ entryId: m.entryId, text: block.text.slice(m.start, m.end), context });
+      }
+    }
+    dom.window.close();
+    return { page: path.relative(PAGES, file), matches: found };
+  });
+  const total = pages.reduce((n, p) => n + p.matches.length, 0);
+  return {
+    pages: pages.length,
+    total,
+    perTenPages: pages.length ? (total * 10) / pages.length : 0,
+    byPage: pages,
+  };
+}
+
+function printReport(
+  dev: ReturnType<typeof evaluateDevSet>,
+  corpus: ReturnType<typeof scanCorpus> | null,
+  invalid: string[],
+): void {
+  const pct = (x: number) => x.toFixed(3);
+  const { sentences: s } = dev;
+  if (invalid.length)
+    console.log(`Skipped ${invalid.length} invalid entries:\n  ${invalid.join('\n  ')}\n`);
+  console.log('False positives:');
+  for (const fp of dev.falsePositives)
+    for (const f of fp.found)
+      console.log(
+        `  [${f.entryId}] "${f.text}"${fp.label ? ` (label: "${fp.label}")` : ''}\n      ${fp.sentence}`,
+      );
+  console.log('\nMisses:');
+  for (const m of dev.misses)
+    console.log(
+      `  "${m.phrase}" (${m.canonical})${m.note ? ` [${m.note}]` : ''}\n      ${m.sentence}`,
+    );
+  if (corpus) {
+    console.log('\nCorpus matches (for false-positive review):');
+    for (const p of corpus.byPage.filter((x) => x.matches.length > 0)) {
+      console.log(`  ${p.page}: ${p.matches.length}`);
+      for (const m of p.matches) console.log(`    [${m.entryId}] "${m.text}"  …${m.context}…`);
+    }
+  }
+  console.log('\nDevelopment set');
+  console.log(
+    `  precision ${pct(dev.precision)}  (${dev.matches.correct} correct of ${dev.matches.total} matches; target ≥ 0.95)`,
+  );
+  console.log(
+    `  recall    ${pct(dev.recall)}  (${s.found} of ${s.positives} labelled phrases found; target ≥ 0.90)`,
+  );
+  console.log(
+    `  sentences: ${s.positives} positive (${s.found} found, ${s.positives - s.found} missed), ${s.negatives} negative (${s.negativesWithMatch} with a match); sentence precision ${pct(dev.sentencePrecision)}`,
+  );
+  if (corpus)
+    console.log(
+      `Corpus: ${corpus.total} matches on ${corpus.pages} pages = ${corpus.perTenPages.toFixed(2)} matches per 10 pages`,
+    );
+  else console.log('Corpus: skipped');
+}
+
+function main(argv: string[]): void {
+  const json = argv.includes('--json');
+  if (!fs.existsSync(DEV_SET)) {
+    console.log(
+      json ? JSON.stringify({ skipped: 'shared/ not found' }) : 'shared/ not found: eval skipped',
+    );
+    return;
+  }
+  const { glossary, invalid } = loadGlossary();
+  const dev = evaluateDevSet(glossary, readDevSet(DEV_SET));
+  const corpus =
+    argv.includes('--no-corpus') || !fs.existsSync(PAGES) ? null : scanCorpus(glossary);
+  if (json)
+    console.log(
+      JSON.stringify({ entries: glossary.entries.length, invalid, dev, corpus }, null, 2),
+    );
+  else printReport(dev, corpus, invalid);
+}
+
+main(process.argv.slice(2));
