@@ -182,6 +182,8 @@ export function planImport(
     unchanged: [],
     errors: [...parsed.errors],
   };
+  if (mode !== 'merge' && mode !== 'replace')
+    summary.errors.push({ line: 1, field: 'mode', message: 'mode must be "merge" or "replace"' });
   const before = new Map(current.map((e) => [e.id, e]));
   const incoming = new Map(parsed.entries.map((e) => [e.id, e]));
   for (const e of parsed.entries) {

@@ -1,6 +1,7 @@
 /**
  * An in-memory stand-in for the webextension-polyfill `browser` object: storage areas with quotas
- * and change events, runtime messaging, and the action badge. Only what Subtext uses is faked;
+ * and change events, runtime messaging, the action badge and icon, tabs, context menus and
+ * commands. Only what Subtext uses is faked;
  * anything else throws, so a test never passes by touching an API nobody implemented.
  */
 type Listener<A extends unknown[]> = (...args: A) => unknown;
@@ -105,6 +106,12 @@ function createArea(
   return area;
 }
 
+export interface FakeTab {
+  id: number;
+  active: boolean;
+  url?: string;
+}
+
 export interface FakeBrowser {
   storage: {
     local: FakeStorageArea;
@@ -115,6 +122,8 @@ export interface FakeBrowser {
   runtime: {
     id: string;
     onMessage: FakeEvent<[unknown, unknown]>;
+    onInstalled: FakeEvent<[{ reason: string; previousVersion?: string }]>;
+    onStartup: FakeEvent<[]>;
     sendMessage(message: unknown): Promise<unknown>;
     getURL(path: string): string;
     openOptionsPage(): Promise<void>;
@@ -125,8 +134,31 @@ export interface FakeBrowser {
     badge: Map<number | undefined, string>;
     setBadgeText(d: { text: string; tabId?: number }): Promise<void>;
     setBadgeBackgroundColor(d: { color: string; tabId?: number }): Promise<void>;
-    setIcon(d: unknown): Promise<void>;
+    /** Icon path set per tab (the 16 px one), as setIcon({ tabId, path }) left it. */
+    icons: Map<number | undefined, string>;
+    setIcon(d: { tabId?: number; path: Record<string, string> | string }): Promise<void>;
   };
+  tabs: {
+    list: FakeTab[];
+    /** URLs opened with tabs.create. */
+    created: string[];
+    /** Messages sent to content scripts, in order. */
+    sent: { tabId: number; message: unknown; frameId?: number }[];
+    /** Answers tabs.sendMessage; by default no content script listens (the real error). */
+    respond: (tabId: number, message: unknown) => Promise<unknown>;
+    onUpdated: FakeEvent<[number, { status?: string; url?: string }, FakeTab | undefined]>;
+    onRemoved: FakeEvent<[number, unknown]>;
+    create(d: { url: string }): Promise<FakeTab>;
+    query(q: { active?: boolean; currentWindow?: boolean }): Promise<FakeTab[]>;
+    sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+  };
+  contextMenus: {
+    items: Map<string | number, Record<string, unknown>>;
+    create(props: Record<string, unknown> & { id: string | number }): string | number;
+    removeAll(): Promise<void>;
+    onClicked: FakeEvent<[{ menuItemId: string | number; selectionText?: string }, unknown]>;
+  };
+  commands: { onCommand: FakeEvent<[string, FakeTab | undefined]> };
   /** Clears every area and listener: call in beforeEach for isolation. */
   reset(): void;
 }
@@ -134,6 +166,15 @@ export interface FakeBrowser {
 export function createFakeBrowser(): FakeBrowser {
   const onChanged = new FakeEvent<[Changes, string]>();
   const onMessage = new FakeEvent<[unknown, unknown]>();
+  const noContentScript = async () => {
+    throw new Error('Could not establish connection. Receiving end does not exist.');
+  };
+  const events: FakeEvent<never[]>[] = [];
+  const event = <A extends unknown[]>() => {
+    const e = new FakeEvent<A>();
+    events.push(e as unknown as FakeEvent<never[]>);
+    return e;
+  };
   const sync = Object.assign(createArea('sync', onChanged, 102_400, 8_192), {
     QUOTA_BYTES: 102_400,
     QUOTA_BYTES_PER_ITEM: 8_192,
@@ -148,6 +189,8 @@ export function createFakeBrowser(): FakeBrowser {
     runtime: {
       id: 'subtext-test',
       onMessage,
+      onInstalled: event(),
+      onStartup: event(),
       async sendMessage(message) {
         // Like the real thing: the first listener that returns a promise answers.
         const sender = { id: 'subtext-test', url: 'chrome-extension://subtext-test/options.html' };
@@ -169,8 +212,46 @@ export function createFakeBrowser(): FakeBrowser {
         fake.action.badge.set(tabId, text);
       },
       setBadgeBackgroundColor: async () => undefined,
-      setIcon: async () => undefined,
+      icons: new Map(),
+      async setIcon({ tabId, path }) {
+        fake.action.icons.set(tabId, typeof path === 'string' ? path : (path['16'] ?? ''));
+      },
     },
+    tabs: {
+      list: [],
+      created: [],
+      sent: [],
+      respond: noContentScript,
+      onUpdated: event(),
+      onRemoved: event(),
+      async create({ url }) {
+        fake.tabs.created.push(url);
+        const tab = { id: 1000 + fake.tabs.created.length, active: true, url };
+        fake.tabs.list.push(tab);
+        return tab;
+      },
+      async query({ active }) {
+        return fake.tabs.list.filter((t) => active === undefined || t.active === active);
+      },
+      async sendMessage(tabId, message, options) {
+        fake.tabs.sent.push({ tabId, message, frameId: options?.frameId });
+        return fake.tabs.respond(tabId, message);
+      },
+    },
+    contextMenus: {
+      items: new Map(),
+      create(props) {
+        if (fake.contextMenus.items.has(props.id))
+          throw new Error(`Cannot create item with duplicate id ${props.id}`);
+        fake.contextMenus.items.set(props.id, props);
+        return props.id;
+      },
+      async removeAll() {
+        fake.contextMenus.items.clear();
+      },
+      onClicked: event(),
+    },
+    commands: { onCommand: event() },
     reset() {
       for (const a of [fake.storage.local, fake.storage.sync, fake.storage.session]) {
         a.data.clear();
@@ -178,7 +259,14 @@ export function createFakeBrowser(): FakeBrowser {
       }
       onChanged.listeners.clear();
       onMessage.listeners.clear();
+      for (const e of events) e.listeners.clear();
       fake.action.badge.clear();
+      fake.action.icons.clear();
+      fake.tabs.list = [];
+      fake.tabs.created = [];
+      fake.tabs.sent = [];
+      fake.tabs.respond = noContentScript;
+      fake.contextMenus.items.clear();
     },
   };
   return fake;
