@@ -1,8 +1,9 @@
 /**
  * Optional timings: when `storage.local["subtext:diagnostics"] === true`, each scan pass records
  * `performance.measure('subtext:scan', { start, detail: { textChars, matches, blocks } })` in the
- * page, where a test harness (or the reader's devtools) can read it. Off by default, so pages
- * cannot detect Subtext from their performance timeline.
+ * page, where a test harness (or the reader's devtools) can read it. `detail` also says whether
+ * the pass was `initial` or `incremental` and its `longestTaskMs` (the longest stretch run without
+ * yielding). Off by default, so pages cannot detect Subtext from their performance timeline.
  */
 import browser from '../shared/browser';
 import type { ScanPass } from './scan-session';
@@ -43,14 +44,9 @@ export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
     record(pass) {
       if (!on) return;
       try {
-        const { textChars, matches, blocks } = pass;
-        performance.measure(
-          'subtext:scan',
-          pageObject({
-            start: pass.start,
-            detail: { textChars, matches, blocks, kind: pass.kind },
-          }),
-        );
+        const { textChars, matches, blocks, kind, longestTaskMs } = pass;
+        const detail = { textChars, matches, blocks, kind, longestTaskMs };
+        performance.measure('subtext:scan', pageObject({ start: pass.start, detail }));
       } catch (err) {
         console.warn('Subtext: could not record a scan measure', err);
       }

@@ -2,7 +2,7 @@
  * Watches a live page. The MutationObserver callback only records which nodes changed (it never
  * reads layout or touches the DOM: uBlock's rule); a drain in the next animation frame hands the
  * batch to the scan session. A page that keeps changing is drained less and less often
- * (exponential back-off up to 2 s), so it stays responsive however fast it mutates. Subtext's own
+ * (exponential back-off up to 1 s), so it stays responsive however fast it mutates. Subtext's own
  * nodes (`<subtext-card>`, `<subtext-mark>`) never cause work.
  */
 import type { ChangeSet } from './scan-session';

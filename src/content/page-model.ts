@@ -15,7 +15,12 @@ export interface MatchRecord {
   /** The phrase as the page writes it. */
   text: string;
   intensity: Intensity;
-  /** Static range (Highlight API) or live range (fallback), as handed to the painter. */
+  /**
+   * A live Range, as handed to the painter. Live, not static: when the page removes or edits text
+   * before Subtext's next pass, the browser moves the boundaries, so `CSS.highlights` never holds
+   * a range into a detached node (which breaks anyone comparing ranges, and paints stale text).
+   * Pages hold tens to hundreds of matches: the cost of live ranges is small at that size.
+   */
   range: AbstractRange;
 }
 

@@ -35,6 +35,8 @@ export interface ScanPass {
   textChars: number;
   matches: number;
   blocks: number;
+  /** Longest stretch of this pass run without yielding to the page (ms). */
+  longestTaskMs: number;
 }
 
 /** Nodes a batch of mutations touched (see mutation-queue.ts). */
@@ -163,9 +165,8 @@ export class ScanSession {
     let textChars = 0;
     let blocks = 0;
     let matches = 0;
-    const live = this.painter.kind === 'mark';
     const minIntensity = this.o.settings.underline.minIntensity;
-    const finished = await forEachSliced(
+    const { done, longestTaskMs } = await forEachSliced(
       [...groups],
       ([container, list]) => {
         const records: MatchRecord[] = [];
@@ -178,23 +179,23 @@ export class ScanSession {
             if (!entry || entry.intensity < minIntensity) continue;
             const text = block.text.slice(m.start, m.end);
             if (hidden?.has(dismissKey({ entry, text }))) continue;
-            const range = block.rangeFor(m.start, m.end, live);
+            const range = block.rangeFor(m.start, m.end, true);
             records.push({ block, start: m.start, end: m.end, entry, text, intensity: entry.intensity, range }); // prettier-ignore
           }
         }
         for (const r of records) this.painter.add(r.range, r.intensity);
         this.unpaint(this.model.set(container, records));
         matches += records.length;
-        if (container.nodeType === 11) {
-          this.o.onShadowRoot?.(container as ShadowRoot);
-          if (records.length) this.style.adoptInto(container as ShadowRoot);
+        const root = container.nodeType === 11 ? container : container.getRootNode();
+        if (root.nodeType === 11) {
+          this.o.onShadowRoot?.(root as ShadowRoot);
+          if (records.length) this.style.adoptInto(root as ShadowRoot);
         }
       },
       this.o.teardown.signal,
-      undefined,
-      this.o.afterPaint,
+      { afterSlice: this.o.afterPaint, taskStart: start },
     );
-    if (finished) this.o.onPass?.({ kind, start, textChars, matches, blocks });
+    if (done) this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs });
   }
 
   private unpaint(records: readonly MatchRecord[]): void {

@@ -2,7 +2,7 @@
  * Keeps Subtext's work in small tasks so the page stays responsive: long scans run in slices of a
  * few milliseconds with a yield to the page between them (no task of ours over ~50 ms), and work
  * triggered by the page (mutations) waits for an animation frame or an idle moment, backing off
- * exponentially while the page keeps changing.
+ * exponentially (up to 1 s) while the page keeps changing.
  */
 
 /** Milliseconds of work per slice before yielding to the page. */
@@ -26,26 +26,35 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
- * Runs `fn` over `items` in slices of `budgetMs`, yielding between slices. Stops early (returns
- * false) once `signal` is aborted, so a torn-down session does no more work.
+ * Runs `fn` over `items` in slices of `budgetMs`, yielding between slices. Stops early (`done`
+ * false) once `signal` is aborted, so a torn-down session does no more work. `longestTaskMs` is
+ * the longest stretch run without yielding, counted from `taskStart` for the first slice (the
+ * caller's synchronous work before it belongs to the same task).
  */
 export async function forEachSliced<T>(
   items: readonly T[],
   fn: (item: T) => void,
   signal: AbortSignal,
-  budgetMs = SLICE_MS,
-  afterSlice?: () => void,
-): Promise<boolean> {
+  options: { budgetMs?: number; afterSlice?: () => void; taskStart?: number } = {},
+): Promise<{ done: boolean; longestTaskMs: number }> {
+  const budget = options.budgetMs ?? SLICE_MS;
   let i = 0;
+  let taskStart = options.taskStart ?? performance.now();
+  let longestTaskMs = 0;
   while (i < items.length) {
-    if (signal.aborted) return false;
-    const deadline = performance.now() + budgetMs;
+    if (signal.aborted) return { done: false, longestTaskMs };
+    const deadline = performance.now() + budget;
     do fn(items[i++]!);
     while (i < items.length && performance.now() < deadline);
-    afterSlice?.();
-    if (i < items.length) await yieldToPage();
+    options.afterSlice?.();
+    longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
+    if (i < items.length) {
+      await yieldToPage();
+      taskStart = performance.now();
+    }
   }
-  return !signal.aborted;
+  longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
+  return { done: !signal.aborted, longestTaskMs };
 }
 
 /** Calls `fn` in the next animation frame, or after `timeoutMs` when frames do not come (hidden tab). */
@@ -77,7 +86,7 @@ export class Backoff {
 
   constructor(
     private readonly minMs = 50,
-    private readonly maxMs = 2000,
+    private readonly maxMs = 1000,
     private readonly quietMs = 1000,
   ) {}
 
