@@ -1,0 +1,307 @@
+/**
+ * The content script in real Chromium and Firefox over the fixture pages of
+ * test/fixtures/pages (each has its expected results beside it): underlines through
+ * `CSS.highlights`, the page's HTML unchanged, forms and editors left alone, shadow roots, frames,
+ * infinite scroll, SPA navigation, a page that rewrites itself, the card on hover and from the
+ * keyboard relay, underline pixels in a screenshot, and diagnostics measures only when enabled.
+ */
+import { expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  covers,
+  fixturesDir,
+  forEachBrowser,
+  highlightedTexts,
+  type BrowserHarness,
+  type TestPage,
+} from './harness';
+
+interface Expected {
+  mustDecode: string[];
+  mustNotDecode: string[];
+  [key: string]: unknown;
+}
+const expected = (name: string): Expected =>
+  JSON.parse(fs.readFileSync(path.join(fixturesDir, 'pages', `${name}.expected.json`), 'utf8'));
+
+/** Number of ranges in Subtext's highlights. */
+const rangeCount = (page: TestPage) =>
+  page.evaluate(() => {
+    let n = 0;
+    CSS.highlights.forEach((h, name) => void (name.startsWith('subtext') && (n += h.size)));
+    return n;
+  });
+
+async function waitForRanges(page: TestPage, atLeast: number): Promise<string[]> {
+  await page.waitFor((n) => {
+    let count = 0;
+    CSS.highlights.forEach((h, name) => void (name.startsWith('subtext') && (count += h.size)));
+    return count >= n;
+  }, atLeast);
+  return highlightedTexts(page);
+}
+
+/** Opens a fixture page and records its body HTML before Subtext could change anything. */
+async function openFixture(h: BrowserHarness, file: string, ranges: number) {
+  const page = await h.open(h.server.url(`/pages/${file}`));
+  const texts = await waitForRanges(page, ranges);
+  return { page, texts };
+}
+
+type RawFrame = { url(): string; evaluate<R>(fn: () => R): Promise<R> };
+const framesOf = (page: TestPage) => (page.raw as unknown as { frames(): RawFrame[] }).frames();
+
+async function frameHighlights(frame: RawFrame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((h, name) => {
+      if (!name.startsWith('subtext')) return;
+      h.forEach((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString().replace(/\s+/g, ' ').trim());
+      });
+    });
+    return out;
+  });
+}
+
+/**
+ * Sends a message to the fixture tab's top frame from inside the extension. Tab URLs are hidden
+ * without the "tabs" permission, so the tab is found by asking each one for its page report.
+ */
+function sendToPage(h: BrowserHarness, urlPart: string, message: unknown) {
+  return h.inExtension(
+    async ({ urlPart, message }) => {
+      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+      const api = g.browser ?? g.chrome;
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const report = (await api.tabs
+          .sendMessage(tab.id, { type: 'page:report', payload: {} }, { frameId: 0 })
+          .catch(() => null)) as { url?: string } | null;
+        if (report?.url?.includes(urlPart))
+          return api.tabs.sendMessage(tab.id, message, { frameId: 0 });
+      }
+      throw new Error(`no tab with ${urlPart}`);
+    },
+    { urlPart, message },
+  );
+}
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(id: number, m: unknown, o: object): Promise<unknown>;
+  };
+  storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } };
+};
+
+const cardIsOpen = (page: TestPage) =>
+  page.evaluate(() => document.documentElement.lastElementChild?.localName === 'subtext-card');
+
+forEachBrowser('The content script on fixture pages', (get) => {
+  it('underlines phrases split across inline tags and <br>, never across two paragraphs, without changing the HTML', async () => {
+    const h = get();
+    const page = await h.open(h.server.url('/pages/split-tags.html'));
+    const html = await page.evaluate(() => document.body.innerHTML);
+    const texts = await waitForRanges(page, 3);
+    // Range.toString() gives <br> no text: compare without spaces.
+    const squeezed = texts.map((t) => t.replace(/\s+/g, ''));
+    for (const phrase of expected('split-tags').mustDecode)
+      expect(squeezed, texts.join(' | ')).toContain(phrase.replace(/\s+/g, ''));
+    expect(texts.filter((t) => /grave/i.test(t))).toEqual(['expressed grave concern']);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+    await page.close();
+  });
+
+  it('leaves text in form fields, contenteditable and role=textbox editors alone', async () => {
+    const h = get();
+    const { page, texts } = await openFixture(h, 'forms-editors.html', 2);
+    await new Promise((r) => setTimeout(r, 300));
+    const all = await highlightedTexts(page);
+    const exp = expected('forms-editors');
+    for (const phrase of exp.mustDecode) expect(covers(all, phrase)).toBe(true);
+    for (const phrase of exp.mustNotDecode)
+      expect(all.some((t) => t.toLowerCase().includes(phrase)), `${phrase} in ${all.join(' | ')}`).toBe(false); // prettier-ignore
+    expect(texts.length).toBe(all.length);
+    // Typing in the editor is the reader's business: no underline appears there.
+    await page.type('#editor p', ' We deeply regret it.');
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await highlightedTexts(page)).some((t) => /regret/i.test(t))).toBe(false);
+    await page.close();
+  });
+
+  it('decodes inside an open shadow root, not a closed one, and styles the underline there', async () => {
+    const h = get();
+    const { page, texts } = await openFixture(h, 'shadow.html', 1);
+    expect(covers(texts, 'free and frank exchange of views')).toBe(true);
+    expect(texts.some((t) => /regret/i.test(t))).toBe(false);
+    const adopted = await page.evaluate(
+      () => document.querySelector('#open-card')!.shadowRoot!.adoptedStyleSheets.length,
+    );
+    expect(adopted).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('decodes inside a child frame and an about:blank frame the page wrote', async () => {
+    const h = get();
+    const page = await h.open(h.server.url('/pages/iframe.html'));
+    // Frames are told apart by content: Firefox reports a document.write frame under its parent's URL.
+    const want = Object.values(expected('iframe').frames as Record<string, string[]>).flat();
+    const end = Date.now() + 10_000;
+    let top: string[] = [];
+    let children: string[] = [];
+    while (Date.now() < end) {
+      const [main, ...rest] = framesOf(page);
+      top = await frameHighlights(main!);
+      children = (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+      if (want.every((p) => covers(children, p))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const p of want) expect(covers(children, p), `${p} in ${children.join(' | ')}`).toBe(true);
+    expect(top).toEqual([]);
+    await page.close();
+  });
+
+  it('picks up stories appended by infinite scroll', async () => {
+    const h = get();
+    const { page } = await openFixture(h, 'infinite-scroll.html', 1);
+    for (let i = 0; i < 3; i++) await page.evaluate(() => document.getElementById('more')!.click());
+    const texts = await waitForRanges(page, 4);
+    for (const phrase of expected('infinite-scroll').afterLoadingMore as string[])
+      expect(covers(texts, phrase), `${phrase} in ${texts.join(' | ')}`).toBe(true);
+    await page.close();
+  });
+
+  it('rescans after a history navigation and updates the count', async () => {
+    const h = get();
+    const { page } = await openFixture(h, 'history.html', 1);
+    await page.evaluate(() => document.getElementById('next')!.click());
+    await page.waitFor(() => location.search.includes('article=2'));
+    const texts = await waitForRanges(page, 1);
+    await page.waitFor(() => {
+      let n = 0;
+      CSS.highlights.forEach((hl, name) => void (name.startsWith('subtext') && (n += hl.size)));
+      return n === 1;
+    });
+    expect(await highlightedTexts(page)).toEqual(['condemns in the strongest terms']);
+    expect(texts.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps up with a page that rewrites itself hundreds of times a second, in short batched passes', async () => {
+    const h = get();
+    await h.inExtension(() => chrome.storage.local.set({ 'subtext:diagnostics': true }));
+    try {
+      const { page } = await openFixture(h, 'rewriting.html', 1);
+      await new Promise((r) => setTimeout(r, 2500));
+      const { passes, mutations } = await page.evaluate(() => ({
+        mutations: (window as unknown as { __mutations: number }).__mutations,
+        passes: (performance.getEntriesByName('subtext:scan') as PerformanceMeasure[]).map(
+          (m) => m.detail as { kind: string; longestTaskMs: number },
+        ),
+      }));
+      expect(mutations).toBeGreaterThan(400);
+      expect(passes.some((p) => p.kind === 'incremental')).toBe(true);
+      // Batched and backed off: a handful of passes, not one per mutation.
+      expect(passes.length).toBeLessThan(mutations / 20);
+      const longest = Math.max(...passes.map((p) => p.longestTaskMs));
+      expect(longest).toBeLessThan(expected('rewriting').maxTaskMs as number);
+      expect(covers(await highlightedTexts(page), 'expressed grave concern')).toBe(true);
+      await page.close();
+    } finally {
+      await h.inExtension(() => chrome.storage.local.remove('subtext:diagnostics'));
+    }
+  });
+
+  it('opens the card on hover, closes it on Escape, and leaves the body HTML unchanged', async () => {
+    const h = get();
+    const { page } = await openFixture(h, 'split-tags.html', 3);
+    const html = await page.evaluate(() => document.body.innerHTML);
+    const at = await page.evaluate(() => {
+      const p = document.getElementById('nested')!;
+      const range = document.createRange();
+      range.selectNodeContents(p.querySelector('i')!);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouseMove(at.x - 3, at.y);
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(() => document.documentElement.lastElementChild?.localName === 'subtext-card'); // prettier-ignore
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+    await page.press('Escape');
+    await page.waitFor(() => !document.querySelector('subtext-card'));
+    await page.close();
+  });
+
+  it('moves to the next phrase and opens its card from the keyboard relay', async () => {
+    const h = get();
+    const { page } = await openFixture(h, 'infinite-scroll.html', 1);
+    for (let i = 0; i < 6; i++) await page.evaluate(() => document.getElementById('more')!.click());
+    await waitForRanges(page, 5);
+    const first = await sendToPage(h, 'infinite-scroll', { type: 'page:reveal', payload: { step: 1 } }); // prettier-ignore
+    const second = await sendToPage(h, 'infinite-scroll', { type: 'page:reveal', payload: { step: 1 } }); // prettier-ignore
+    expect(first).toEqual({ index: 0 });
+    expect(second).toEqual({ index: 1 });
+    expect(await cardIsOpen(page)).toBe(true);
+    const last = await sendToPage(h, 'infinite-scroll', { type: 'page:reveal', payload: { step: -1 } }); // prettier-ignore
+    expect(last).toEqual({ index: 0 });
+    const scrolled = await sendToPage(h, 'infinite-scroll', { type: 'page:reveal', payload: { index: 4 } }); // prettier-ignore
+    expect(scrolled).toEqual({ index: 4 });
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    const report = (await sendToPage(h, 'infinite-scroll', { type: 'page:report', payload: {} })) as { matches: unknown[]; active: boolean }; // prettier-ignore
+    expect(report.active).toBe(true);
+    expect(report.matches.length).toBe(await rangeCount(page));
+    await page.close();
+  });
+
+  it('shows underline pixels in a screenshot', async () => {
+    const h = get();
+    const { page } = await openFixture(h, 'split-tags.html', 3);
+    const png = (await page.screenshot()).toString('base64');
+    const pixels = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      // The light-page colours of intensities 3 (#a35200) and 4 (#c4320a); the fixture has none.
+      const near = (r: number, g: number, b: number, c: number[]) =>
+        Math.abs(r - c[0]!) + Math.abs(g - c[1]!) + Math.abs(b - c[2]!) < 60;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (near(data[i]!, data[i + 1]!, data[i + 2]!, [0xa3, 0x52, 0x00]) || near(data[i]!, data[i + 1]!, data[i + 2]!, [0xc4, 0x32, 0x0a])) n++; // prettier-ignore
+      return n;
+    }, png);
+    expect(pixels).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('records subtext:scan measures only when diagnostics are switched on', async () => {
+    const h = get();
+    const off = await openFixture(h, 'infinite-scroll.html', 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await off.page.evaluate(() => performance.getEntriesByName('subtext:scan').length)).toBe(0); // prettier-ignore
+    await off.page.close();
+
+    await h.inExtension(() => chrome.storage.local.set({ 'subtext:diagnostics': true }));
+    try {
+      const { page } = await openFixture(h, 'infinite-scroll.html', 1);
+      await page.evaluate(() => document.getElementById('more')!.click());
+      const entries = (await page.waitFor(() => {
+        const list = performance.getEntriesByName('subtext:scan') as PerformanceMeasure[];
+        return list.length >= 2 ? list.map((m) => m.detail as Record<string, unknown>) : null;
+      }))!;
+      expect(entries[0]).toMatchObject({ kind: 'initial', matches: 1 });
+      expect(entries[0]!.textChars).toBeGreaterThan(20);
+      expect(entries[0]!.blocks).toBeGreaterThanOrEqual(2);
+      expect(entries[1]).toMatchObject({ kind: 'incremental', matches: 1 });
+      await page.close();
+    } finally {
+      await h.inExtension(() => chrome.storage.local.remove('subtext:diagnostics'));
+    }
+  });
+});
