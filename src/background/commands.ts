@@ -11,7 +11,7 @@ const STEPS: Record<string, 1 | -1> = { 'next-phrase': 1, 'previous-phrase': -1 
 export async function runCommand(command: string, tabId?: number): Promise<void> {
   const step = STEPS[command];
   if (step === undefined) return;
-  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  const id = tabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
   if (id === undefined) return;
   // Pages where content scripts cannot run (browser pages, stores) have no one to answer.
   await sendToTab(id, 'page:reveal', { step }).catch(() => undefined);

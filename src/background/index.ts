@@ -18,8 +18,9 @@ import { setSite, updateSettings } from './settings-store';
 import { initStore } from './store-writer';
 import { getSyncStatus, reconcile, watchSync } from './sync';
 
-/** Resolves once the store is migrated and repaired; every handler waits for it. */
-const ready = initStore().then(() => reconcile('start'));
+/** Resolves once the store is migrated and repaired; every handler waits for it (not for sync). */
+const ready = initStore();
+void ready.then(() => reconcile('start'));
 
 const handlers: Handlers = {
   ...glossaryHandlers,

@@ -149,7 +149,7 @@ export interface FakeBrowser {
     onUpdated: FakeEvent<[number, { status?: string; url?: string }, FakeTab | undefined]>;
     onRemoved: FakeEvent<[number, unknown]>;
     create(d: { url: string }): Promise<FakeTab>;
-    query(q: { active?: boolean; currentWindow?: boolean }): Promise<FakeTab[]>;
+    query(q: { active?: boolean; lastFocusedWindow?: boolean }): Promise<FakeTab[]>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
   contextMenus: {
