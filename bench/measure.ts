@@ -14,7 +14,7 @@ import {
 } from './in-page';
 
 /** How long the timeline must stay quiet before Subtext's work on a page counts as finished. */
-const QUIET_MS = 300;
+const QUIET_MS = 250;
 
 export interface ScanResult {
   /** Sum of the `subtext:scan` measures of kind `initial` (all of them when none has a kind). */
@@ -37,6 +37,13 @@ export interface ScanResult {
   maxScanMs: number;
 }
 
+/** The page left its URL by itself (a script redirect, e.g. to https:, which cannot load here). */
+export class NavigatedAway extends Error {
+  constructor(readonly to: string) {
+    super(`the page navigated away to ${to}`);
+  }
+}
+
 const end = (m: PageMeasure): number => m.start + m.duration;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,7 +54,9 @@ async function waitQuiet(
   timeoutMs: number,
 ): Promise<Timeline | null> {
   const deadline = Date.now() + timeoutMs;
+  const url = ctx.page.url();
   for (;;) {
+    if (ctx.page.url() !== url) throw new NavigatedAway(ctx.page.url());
     const t = await ctx.run<Timeline>(READ_TIMELINE);
     const last = Math.max(0, ...t.scans.map(end), ...t.tasks.map(end));
     if (ready(t) && t.now - last >= QUIET_MS) return t;
@@ -109,7 +118,9 @@ export interface FloorResult {
 /** Loads `url` in the plain context and times one cold walk over its text nodes. */
 export async function measureFloor(ctx: BenchContext, url: string): Promise<FloorResult> {
   await ctx.load(url);
-  return ctx.run<FloorResult>(FLOOR_WALK);
+  const floor = await ctx.run<FloorResult>(FLOOR_WALK);
+  if (ctx.page.url() !== url) throw new NavigatedAway(ctx.page.url());
+  return floor;
 }
 
 /** Loads `url` fresh in the plain context, injects mark.js and times it over `phrases`. */

@@ -5,6 +5,7 @@
 import { launchContext, type BenchContext } from './chromium';
 import type { MarkRun } from './in-page';
 import {
+  NavigatedAway,
   measureAppend,
   measureFloor,
   measureMarkJs,
@@ -30,6 +31,7 @@ function progress(label: string, total: number, every = 25): (i: number) => void
 }
 
 function fail(record: PageRecord, what: string, err: unknown): void {
+  if (err instanceof NavigatedAway) record.skipped ??= err.message;
   record.errors.push(`${what}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
 }
 
@@ -44,7 +46,7 @@ export async function runFloor(
   const tick = progress('floor + heap (plain)', records.length);
   for (const [i, record] of records.entries()) {
     const runs: number[] = [];
-    for (let r = 0; r < o.reps; r++) {
+    for (let r = 0; r < o.reps && !record.skipped; r++) {
       try {
         const floor = await measureFloor(ctx, urls[i]!);
         runs.push(floor.ms);
@@ -57,6 +59,7 @@ export async function runFloor(
     record.floorMs = medianOf(runs);
     try {
       await sleep(300); // the same settling time Subtext's pages get before their heap is read
+      if (ctx.page.url() !== urls[i]) throw new NavigatedAway(ctx.page.url());
       record.heap.plain = await ctx.heapUsed();
     } catch (err) {
       fail(record, 'heap (plain)', err);
@@ -80,6 +83,7 @@ export async function runMarkJs(
   const tick = progress(`mark.js ${glossary} (${phrases.length} phrases)`, sample.length, 8);
   for (const [k, i] of sample.entries()) {
     const record = records[i]!;
+    if (record.skipped) continue;
     try {
       record.markjs[glossary] = await measureMarkJs(
         ctx,
@@ -110,7 +114,7 @@ export async function runScans(
   for (const [i, record] of records.entries()) {
     const runs: ScanResult[] = [];
     let maxTask: number | null = null;
-    for (let r = 0; r < reps; r++) {
+    for (let r = 0; r < reps && !record.skipped; r++) {
       try {
         const scan = await measureScan(ctx, urls[i]!, o.scanTimeoutMs);
         if (!scan) throw new Error(`no subtext:scan measure within ${o.scanTimeoutMs / 1000} s`);

@@ -17,6 +17,8 @@ export interface GlossaryInfo {
 
 export interface PageRecord {
   rel: string;
+  /** Why the page is left out of every figure (it navigated away by itself), or null. */
+  skipped: string | null;
   bytes: number;
   /** Median over repetitions; null when every repetition failed. */
   floorMs: number | null;
