@@ -95,7 +95,10 @@ declare const chrome: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     sendMessage(id: number, m: unknown, o: object): Promise<unknown>;
   };
-  storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } };
+  storage: {
+    local: { set(o: object): Promise<void>; remove(k: string): Promise<void> };
+    sync: { set(o: object): Promise<void>; remove(k: string): Promise<void> };
+  };
 };
 
 const cardIsOpen = (page: TestPage) =>
@@ -254,6 +257,32 @@ forEachBrowser('The content script on fixture pages', (get) => {
     const report = (await sendToPage(h, 'infinite-scroll', { type: 'page:report', payload: {} })) as { matches: unknown[]; active: boolean }; // prettier-ignore
     expect(report.active).toBe(true);
     expect(report.matches.length).toBe(await rangeCount(page));
+    await page.close();
+  });
+
+  it('leaves the page exactly as it was when switched off for the site, and decodes again when switched back on', async () => {
+    const h = get();
+    const page = await h.open(h.server.url('/pages/split-tags.html'));
+    const html = await page.evaluate(() => document.body.innerHTML);
+    await waitForRanges(page, 3);
+    await page.evaluate(() => document.getElementById('more')?.click());
+    // The settings module keeps only what differs from the defaults, under this key.
+    await h.inExtension(() => chrome.storage.sync.set({ 'subtext:settings': { disabledSites: ['127.0.0.1'] } })); // prettier-ignore
+    try {
+      const state = await page.waitFor(() => {
+        let names = 0;
+        CSS.highlights.forEach((_h, name) => void (name.startsWith('subtext') && names++));
+        return names === 0
+          ? { sheets: document.adoptedStyleSheets.length, card: !!document.querySelector('subtext-card'), html: document.body.innerHTML } // prettier-ignore
+          : null;
+      });
+      expect(state).toEqual({ sheets: 0, card: false, html });
+    } finally {
+      await h.inExtension(() => chrome.storage.sync.remove('subtext:settings'));
+    }
+    const again = await waitForRanges(page, 3);
+    expect(again.length).toBe(3);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
     await page.close();
   });
 
