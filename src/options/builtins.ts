@@ -1,9 +1,9 @@
 /**
- * The built-in glossary on the options page: packs and categories on/off, and a search over the
- * built-in entries to hide one or re-word its meaning. With an empty search the list shows the
- * entries the reader has already changed, so every change can be found again and undone.
+ * The built-in entries on the options page: a search over them to hide one or re-word its
+ * meaning. With an empty search the list shows the entries the reader has already changed, so
+ * every change can be found again and undone.
  */
-import { CATEGORIES, type Category, type Entry, type Pack } from '../core/entry';
+import type { Entry, Pack } from '../core/entry';
 import type { Override } from '../shared/store-layout';
 import { h, fill, t } from './dom';
 import { categoryLabel, displayPhrase } from './phrase';
@@ -18,55 +18,6 @@ export interface BuiltinActions {
 
 /** How many entries one search shows; more is unreadable, and the reader can type more words. */
 export const BUILTIN_LIMIT = 40;
-
-function checkbox(id: string, label: string, checked: boolean, detail?: string): HTMLElement {
-  return h(
-    'label',
-    { class: 'check', attrs: { 'data-id': id } },
-    h('input', { attrs: { type: 'checkbox', value: id, checked } }),
-    h('span', {}, h('span', { text: label }), detail && h('span', { class: 'help', text: detail })),
-  );
-}
-
-/** One checkbox per pack (title, entry count); unticking one sends its id to `onToggle`. */
-export function renderPacks(
-  fieldset: HTMLFieldSetElement,
-  packs: readonly Pack[],
-  disabled: readonly string[],
-  onToggle: (id: string, on: boolean) => void,
-): void {
-  const legend = fieldset.querySelector('legend');
-  fill(
-    fieldset,
-    legend,
-    ...packs.map((p) =>
-      checkbox(
-        p.id,
-        p.title,
-        !disabled.includes(p.id),
-        t('optionsPackCount', String(p.entries.length)),
-      ),
-    ),
-  );
-  for (const input of fieldset.querySelectorAll('input'))
-    input.addEventListener('change', () => onToggle(input.value, input.checked));
-}
-
-/** One checkbox per category. */
-export function renderCategories(
-  fieldset: HTMLFieldSetElement,
-  disabled: readonly string[],
-  onToggle: (category: Category, on: boolean) => void,
-): void {
-  const legend = fieldset.querySelector('legend');
-  fill(
-    fieldset,
-    legend,
-    ...CATEGORIES.map((c) => checkbox(c, categoryLabel(c), !disabled.includes(c))),
-  );
-  for (const input of fieldset.querySelectorAll('input'))
-    input.addEventListener('change', () => onToggle(input.value as Category, input.checked));
-}
 
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');

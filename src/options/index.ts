@@ -10,22 +10,18 @@ import { loadSettings, onSettingsChange, type Settings } from '../shared/setting
 import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
 import type { Override } from '../shared/store-layout';
 import { applyI18n, byId, t } from './dom';
-import { renderBuiltins, renderCategories, renderPacks, type BuiltinActions } from './builtins';
+import { setupBuiltins } from './builtins-section';
+import { renderCategories, renderPacks } from './packs';
 import { readLook, renderLookControls, renderSample } from './look';
 import { errorText, keepFocus, showNotice } from './notice';
 import { setupPhrases } from './phrases-section';
 import { renderSites } from './sites';
 import { setupTransfer } from './transfer-section';
 
-/** What `builtin:override` takes: the override without its pack version (the store sets it). */
-type OverrideChange = Omit<Override, 'packVersion'>;
-
 interface Model {
   settings: Settings;
   snapshot: GlossarySnapshot;
   effective: Entry[];
-  builtinQuery: string;
-  rewording: string | null;
 }
 
 const failed = (err: unknown) =>
@@ -44,10 +40,7 @@ async function main(): Promise<void> {
     settings,
     snapshot: await send('glossary:get', {}),
     effective: (await loadGlossary(settings)).entries,
-    builtinQuery: '',
-    rewording: null,
   };
-  const overrides = () => new Map<string, Override>(Object.entries(m.snapshot.overrides));
 
   const phrases = setupPhrases(document, {
     readerEntries: () => m.snapshot.entries,
@@ -55,64 +48,10 @@ async function main(): Promise<void> {
   });
   setupTransfer(document);
 
-  const builtinActions: BuiltinActions = {
-    setHidden(id, hidden) {
-      const { packVersion: _, ...current } = overrides().get(id) ?? {};
-      const next: OverrideChange = { ...current, hidden };
-      if (!hidden) delete next.hidden;
-      sendOverride(id, Object.keys(next).length ? next : null);
-    },
-    startReword(id) {
-      m.rewording = id;
-      renderBuiltinList();
-      document.getElementById(`rw-${id}-meaning`)?.focus();
-    },
-    saveReword(id, words) {
-      const original = m.snapshot.packs.flatMap((p) => p.entries).find((e) => e.id === id);
-      const { packVersion: _, ...current } = overrides().get(id) ?? {};
-      const next: OverrideChange = {
-        ...current,
-        meaning: words.meaning,
-        explanation: words.explanation,
-      };
-      // Words equal to the original (or left empty) are not a re-wording.
-      if (!words.meaning || words.meaning === original?.meaning) delete next.meaning;
-      if (!words.explanation || words.explanation === original?.explanation)
-        delete next.explanation;
-      m.rewording = null;
-      sendOverride(id, Object.keys(next).length ? next : null);
-    },
-    cancelReword() {
-      m.rewording = null;
-      renderBuiltinList();
-    },
-    restore(id) {
-      m.rewording = null;
-      sendOverride(id, null);
-    },
-  };
-  const sendOverride = (id: string, override: OverrideChange | null) =>
-    send('builtin:override', { id, override })
-      .then((res) => {
-        if (!res.ok)
-          showNotice(document, res.errors.map((e) => e.message).join(' '), { error: true });
-      })
-      .catch(failed);
-
-  const builtinList = byId('builtin-list');
-  const renderBuiltinList = () =>
-    keepFocus(builtinList, () =>
-      renderBuiltins(
-        builtinList,
-        {
-          packs: m.snapshot.packs,
-          overrides: overrides(),
-          query: m.builtinQuery,
-          editing: m.rewording,
-        },
-        builtinActions,
-      ),
-    );
+  const builtins = setupBuiltins(document, {
+    packs: () => m.snapshot.packs,
+    overrides: () => new Map<string, Override>(Object.entries(m.snapshot.overrides)),
+  });
 
   const renderSettings = () => {
     const s = m.settings;
@@ -147,7 +86,7 @@ async function main(): Promise<void> {
 
   const renderSnapshot = () => {
     phrases.refresh();
-    renderBuiltinList();
+    builtins.refresh();
     byId<HTMLInputElement>('diagnostics-switch').checked = m.snapshot.diagnostics;
     if (m.snapshot.notice) showNotice(document, m.snapshot.notice);
   };
@@ -156,10 +95,6 @@ async function main(): Promise<void> {
   renderSnapshot();
   void renderSyncStatus();
 
-  byId<HTMLInputElement>('builtin-search').addEventListener('input', (event) => {
-    m.builtinQuery = (event.target as HTMLInputElement).value;
-    renderBuiltinList();
-  });
   byId<HTMLInputElement>('enabled-switch').addEventListener('change', (event) =>
     update({ enabled: (event.target as HTMLInputElement).checked }),
   );

@@ -54,9 +54,11 @@ export function renderImportSummary(
   );
   const title = summary.applied
     ? t('optionsImportDone')
-    : summary.errors.length
-      ? t('optionsImportHasErrors', String(summary.errors.length))
-      : t(mode === 'replace' ? 'optionsImportReadyReplace' : 'optionsImportReadyMerge');
+    : summary.errors.length === 1
+      ? t('optionsImportHasOneError')
+      : summary.errors.length
+        ? t('optionsImportHasErrors', String(summary.errors.length))
+        : t(mode === 'replace' ? 'optionsImportReadyReplace' : 'optionsImportReadyMerge');
   const errors =
     summary.errors.length > 0 &&
     h(

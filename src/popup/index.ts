@@ -89,7 +89,13 @@ async function main(): Promise<void> {
     }
     if (!report.active) {
       renderReading(document, null);
-      return renderPage(document, { kind: 'off', everywhere: !settings.enabled }, actions);
+      // The settings say why it is off; if they say it should be on, the page is not running.
+      const on = hostname ? isActiveOn(settings, hostname) : settings.enabled;
+      return renderPage(
+        document,
+        on ? { kind: 'inactive' } : { kind: 'off', everywhere: !settings.enabled },
+        actions,
+      );
     }
     const groups = groupMatches(report.matches, new Map(model.entries.map((e) => [e.id, e])));
     const reading = readPage(groups);

@@ -14,6 +14,8 @@ export type PageState =
   /** Content scripts cannot run here: browser pages, extension stores, or a tab opened before install. */
   | { kind: 'unavailable' }
   | { kind: 'off'; everywhere: boolean }
+  /** Switched on, but the page's content script is not running (it failed, or is restarting). */
+  | { kind: 'inactive' }
   | { kind: 'page'; groups: PhraseGroup[]; reading: PageReading };
 
 export interface SwitchState {
@@ -86,6 +88,7 @@ export function renderPage(doc: Document, state: PageState, actions: PopupAction
   byId('page', doc).setAttribute('aria-busy', String(state.kind === 'loading'));
   if (state.kind === 'loading') return status('popupLoading');
   if (state.kind === 'unavailable') return status('popupUnavailable', 'popupUnavailableHint');
+  if (state.kind === 'inactive') return status('popupNotRunning', 'popupNotRunningHint');
   if (state.kind === 'off')
     return status(
       state.everywhere ? 'popupOffEverywhere' : 'popupOffHere',

@@ -88,14 +88,29 @@ describe('checkDraft', () => {
       ...EMPTY_DRAFT,
       patterns: 'frank talks\n(frank|candid talks',
       meaning: 'x',
+      explanation: 'y',
     });
     expect(errors).toHaveLength(1);
     expect(errors[0]?.field).toBe('patterns');
     expect(errors[0]?.message).toMatch(/^optionsErrorPatternLine\(2,.*column \d+/);
   });
 
-  it('asks for a pattern and a meaning', () => {
-    expect(checkDraft(EMPTY_DRAFT).map((e) => e.field)).toEqual(['patterns', 'meaning']);
+  it('asks for a pattern, a meaning and an explanation, in the reader’s language', () => {
+    expect(checkDraft(EMPTY_DRAFT)).toEqual([
+      { field: 'patterns', message: 'optionsErrorNoPattern' },
+      { field: 'meaning', message: 'optionsErrorNoMeaning' },
+      { field: 'explanation', message: 'optionsErrorNoExplanation' },
+    ]);
+  });
+
+  it('passes on what only the engine checks, such as a meaning over its length limit', () => {
+    const errors = checkDraft({
+      ...EMPTY_DRAFT,
+      patterns: 'x',
+      meaning: 'y'.repeat(5000),
+      explanation: 'z',
+    });
+    expect(errors.map((e) => e.field)).toEqual(['meaning']);
   });
 
   it('refuses a source link that is not a web address', () => {
@@ -103,6 +118,7 @@ describe('checkDraft', () => {
       ...EMPTY_DRAFT,
       patterns: 'x',
       meaning: 'y',
+      explanation: 'z',
       sourceUrl: 'javascript:alert(1)',
     });
     expect(errors).toEqual([{ field: 'sourceUrl', message: 'optionsErrorUrl' }]);

@@ -10,7 +10,10 @@ import { stubBackground, until, type Stub } from './background-stub';
 import browser from '../../src/shared/browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/shared/settings';
 
-const mine = entry('my-row', ['blunt talks'], 'a row', { category: 'custom' });
+const mine = entry('my-row', ['blunt talks'], 'a row', {
+  category: 'custom',
+  explanation: 'Blunt is as far as a read-out goes.',
+});
 const pack: Pack & { enabled: boolean } = {
   id: 'un',
   version: 1,
@@ -61,6 +64,7 @@ describe('the options page', () => {
   });
 
   it('asks for a meaning on save without sending anything', () => {
+    $<HTMLTextAreaElement>('f-explanation').value = 'Said before acting.';
     submit();
     expect($('f-meaning-error').textContent).toBe('optionsErrorNoMeaning');
     expect(document.activeElement?.id).toBe('f-meaning');

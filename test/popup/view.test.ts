@@ -83,6 +83,12 @@ describe('the popup’s phrase list', () => {
     expect(text('.status-title')).toBe('popupOffEverywhere');
   });
 
+  it('says the page is not running when it should be but its script did not start', () => {
+    renderPage(document, { kind: 'inactive' }, noActions);
+    expect(text('.status-title')).toBe('popupNotRunning');
+    expect(text('.status-hint')).toBe('popupNotRunningHint');
+  });
+
   it('marks the list busy while the page is being read', () => {
     renderPage(document, { kind: 'loading' }, noActions);
     expect(document.getElementById('page')?.getAttribute('aria-busy')).toBe('true');
