@@ -14,48 +14,51 @@ export interface CsvRecord {
 export type CsvResult =
   { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
 
-/** Parses `text` into records. A leading byte-order mark is ignored; blank lines are skipped. */
+/** Line breaks inside a piece of text, counting CRLF, LF and a lone CR as one each. */
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+const UNQUOTED = /[^,\r\n"]*/y;
+
+/**
+ * Parses `text` into records. A leading byte-order mark is ignored; blank lines are skipped.
+ * Works field by field with `indexOf` and a sticky regex: a 5 MB file takes milliseconds.
+ */
 export function parseCsv(text: string): CsvResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
-  let field = '';
-  let quoted = false; // the current field was quoted, so even "" makes the line a record
   let line = 1;
   let start = 1;
   let i = 0;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-  };
-  const endRecord = () => {
-    const blank = fields.length === 0 && field === '' && !quoted;
-    endField();
-    if (!blank) records.push({ line: start, fields });
-    fields = [];
-    quoted = false;
-  };
-  while (i < src.length) {
-    const ch = src[i]!;
-    if (ch === '"' && field === '' && !quoted) {
-      const opened = line;
+  for (;;) {
+    let field: string;
+    let quoted = false;
+    if (src[i] === '"') {
       quoted = true;
-      for (i++; ;) {
-        if (i >= src.length)
+      const opened = line;
+      field = '';
+      let from = i + 1;
+      for (;;) {
+        const q = src.indexOf('"', from);
+        if (q < 0)
           return { ok: false, line: opened, message: 'a quoted field is never closed (missing ")' };
-        const c = src[i]!;
-        if (c === '"' && src[i + 1] === '"') {
+        field += src.slice(from, q);
+        if (src[q + 1] === '"') {
           field += '"';
-          i += 2;
-        } else if (c === '"') {
-          i++;
-          break;
+          from = q + 2;
         } else {
-          if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
-          field += c;
-          i++;
+          i = q + 1;
+          break;
         }
       }
+      line += countLines(field);
       const next = src[i];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
         return {
@@ -63,27 +66,32 @@ export function parseCsv(text: string): CsvResult {
           line,
           message: `text after a closing quote in column ${fields.length + 1}`,
         };
-    } else if (ch === '"') {
-      return {
-        ok: false,
-        line,
-        message: `a quote inside an unquoted field in column ${fields.length + 1}: quote the field and double the quote ("")`,
-      };
-    } else if (ch === ',') {
-      endField();
-      quoted = false;
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      line++;
-      start = line;
     } else {
-      field += ch;
-      i++;
+      UNQUOTED.lastIndex = i;
+      field = UNQUOTED.exec(src)![0];
+      i += field.length;
+      if (src[i] === '"')
+        return {
+          ok: false,
+          line,
+          message: `a quote inside an unquoted field in column ${fields.length + 1}: quote the field and double the quote ("")`,
+        };
     }
+    fields.push(field);
+    const ch = src[i];
+    if (ch === ',') {
+      i++;
+      continue;
+    }
+    // End of a record (line break or end of text). A lone empty unquoted field is a blank line.
+    if (!(fields.length === 1 && field === '' && !quoted)) records.push({ line: start, fields });
+    fields = [];
+    if (ch === undefined) break;
+    i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
+    line++;
+    start = line;
+    if (i >= src.length) break;
   }
-  if (field !== '' || fields.length || quoted) endRecord();
   return { ok: true, records };
 }
 

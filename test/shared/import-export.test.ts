@@ -162,6 +162,23 @@ describe('planImport', () => {
 });
 
 describe('export', () => {
+  it('exports a full list of 10,000 entries under the import limit, and it imports back', () => {
+    const list = Array.from({ length: MAX_ENTRIES }, (_, i) =>
+      makeEntry(`phrase-${i}`, {
+        patterns: [`(frank|candid) phrase number ${i}`],
+        explanation: 'A couple of sentences on why, and when it does not apply. '.repeat(2),
+        sources: [{ title: 'My notes', url: 'https://example.org/notes' }],
+      }),
+    );
+    for (const format of ['json', 'csv'] as const) {
+      const { text } = exportEntries(list, format, day);
+      expect(new TextEncoder().encode(text).length).toBeLessThan(5 * 1024 * 1024);
+      const back = parseImport(format, text, ctx);
+      expect(back.errors).toEqual([]);
+      expect(back.entries).toHaveLength(MAX_ENTRIES);
+    }
+  }, 180_000);
+
   it('names the file by format and day', () => {
     expect(exportEntries([], 'csv', day).filename).toBe('subtext-phrases-2026-11-27.csv');
     expect(exportEntries([], 'json', day).filename).toBe('subtext-phrases-2026-11-27.json');
