@@ -29,6 +29,8 @@ interface Spec {
   /** Most scan passes in the top document over the whole visit (pages that change themselves). */
   maxScans?: number;
   settleTimeoutMs?: number;
+  /** A larger bound on heartbeat gaps, where the page's own first layout and paint is slow. */
+  maxGapMs?: number;
   /** Every document (frames included) records at least one scan. */
   scanInEveryDocument?: boolean;
   /** Selector of an element whose underline must be drawn (screenshots with and without it). */
@@ -46,19 +48,19 @@ const pages = fs
   .map((f) => f.slice(0, -'.expected.json'.length))
   .sort();
 
-// Bounds. Subtext's own target is no task over 50 ms, but the heartbeat measures wall time: on
-// these two cores shared with other engineers' test runs (load average above 20) pages with no
-// extension at all showed 300 ms gaps. A second catches what readers feel: a scan that does not
-// yield (an early content script froze the 10 MB page for 23 s in one task).
-const MAX_TIMER_GAP_MS = 1000;
-const MAX_FRAME_GAP_MS = 1000;
+// Bounds. Subtext's own target is no task over 50 ms, but the heartbeat measures wall time from
+// DOMContentLoaded, the page's first paint included, on two cores shared with other engineers'
+// test runs (load average near 20): with no extension at all the fixtures showed gaps of 20-220 ms
+// (700 ms for the first paint of the 10 MB and 100,000-element pages, which get their own bound).
+// A second catches what readers feel: a scan that does not yield, a glossary compiled in one task.
+const MAX_GAP_MS = 1000;
 const MAX_ROUND_TRIP_MS = 2000;
 /**
  * How long the scan count must hold still to call Subtext settled (longer than its mutation
  * back-off, at most 1 s plus a frame: src/content/scheduler.ts), and the idle window after.
  */
 const QUIET_MS = 1300;
-const IDLE_MS = 1000;
+const IDLE_MS = 800;
 /** Scan passes on a page that does not change itself after load: the initial scan and a few. */
 const DEFAULT_MAX_SCANS = 20;
 /** "A handful of named highlights, never one per phrase" (browser-testing.md). */
@@ -312,10 +314,10 @@ function expectSettles(v: Visit): void {
 /** The page kept ticking and answering while Subtext worked. */
 function expectResponsive(v: Visit): void {
   const { report } = v;
-  expect
-    .soft(report.maxTimerGap, `longest timer gap (ms); long gaps ${report.longGaps.join(' ')}`)
-    .toBeLessThanOrEqual(MAX_TIMER_GAP_MS);
-  expect.soft(report.maxFrameGap, 'longest frame gap (ms)').toBeLessThanOrEqual(MAX_FRAME_GAP_MS);
+  const bound = v.spec.maxGapMs ?? MAX_GAP_MS;
+  const gaps = `long gaps ${report.longGaps.join(' ')}, first scans ${report.firstScans.join(' ')}`;
+  expect.soft(report.maxTimerGap, `longest timer gap (ms); ${gaps}`).toBeLessThanOrEqual(bound);
+  expect.soft(report.maxFrameGap, 'longest frame gap (ms)').toBeLessThanOrEqual(bound);
   expect
     .soft(v.maxRoundTrip, 'page.evaluate round trip (ms)')
     .toBeLessThanOrEqual(MAX_ROUND_TRIP_MS);
