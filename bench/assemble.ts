@@ -43,6 +43,7 @@ export function assemble(
     notes.push(
       `${failed.length} pages had errors (listed per page in bench/results.json), e.g. ${failed[0]!.rel}: ${failed[0]!.errors[0]}`,
     );
+  if (m.append?.error) notes.push(`appended paragraph not measured: ${m.append.error}`);
   const appendMs = (m.append?.runs ?? []).flatMap((r) => (r ? [r.ms] : []));
   const figures = computeFigures(kept, glossaries, appendMs);
   const bundle = Object.fromEntries(variants.map((v) => [v.name, v.bytes]));

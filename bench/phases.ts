@@ -2,8 +2,7 @@
  * The run's phases, each in its own Chromium context: the plain context (floor, heap baseline,
  * mark.js) and one context per Subtext build (initial scans, heap, the appended paragraph).
  */
-import { launchContext, type BenchContext } from './chromium';
-import type { MarkRun } from './in-page';
+import type { BenchContext } from './chromium';
 import {
   NavigatedAway,
   measureAppend,
@@ -152,6 +151,3 @@ export async function runAppends(
   for (let i = 0; i < o.appends; i++) out.push(await measureAppend(ctx, text, 10_000));
   return out;
 }
-
-export { launchContext };
-export type { MarkRun };

@@ -61,6 +61,6 @@ export interface Results {
   bundle: Record<string, Record<string, number>>;
   figures: Record<string, Summary & { unit: string; note?: string }>;
   targets: Target[];
-  append: { page: string; runs: (AppendResult | null)[] } | null;
+  append: { page: string; runs: (AppendResult | null)[]; error?: string } | null;
   pages: PageRecord[];
 }

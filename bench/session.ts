@@ -9,7 +9,8 @@ import { repoRoot, type Server } from '../scripts/serve';
 import type { CorpusPage } from './corpus';
 import { samplePages } from './corpus';
 import type { BenchOptions } from './options';
-import { launchContext, runAppends, runFloor, runMarkJs, runScans } from './phases';
+import { launchContext } from './chromium';
+import { runAppends, runFloor, runMarkJs, runScans } from './phases';
 import type { GlossaryInfo, PageRecord, Results } from './results';
 import type { Variant } from './variants';
 
@@ -93,8 +94,13 @@ export async function measureAll(server: Server, plan: Plan, o: BenchOptions): P
           (b.floor?.chars ?? 0) > (a.floor?.chars ?? 0) ? b : a,
         );
         console.log(`  appending ${o.appends} paragraphs to the largest page, ${largest.rel}`);
-        const runs = await runAppends(ctx, urls[records.indexOf(largest)]!, plan.appendText, o);
-        append = { page: largest.rel, runs };
+        try {
+          const runs = await runAppends(ctx, urls[records.indexOf(largest)]!, plan.appendText, o);
+          append = { page: largest.rel, runs };
+        } catch (err) {
+          // Subtext not scanning the page is a result to report, not a broken benchmark.
+          append = { page: largest.rel, runs: [], error: String(err) };
+        }
       }
     } finally {
       await ctx.close();
