@@ -32,9 +32,11 @@ export function setupTransfer(doc: Document): void {
     mode: (form.querySelector<HTMLInputElement>('input[name="import-mode"]:checked')?.value ??
       'merge') as ImportMode,
   });
+  /** The text, format or mode changed: the last preview (or result) no longer says what Apply would do. */
   const invalidate = () => {
     previewed = null;
     apply.disabled = true;
+    result.replaceChildren();
   };
 
   file.addEventListener('change', async () => {
@@ -80,7 +82,8 @@ export function setupTransfer(doc: Document): void {
   apply.addEventListener('click', async () => {
     if (!previewed) return;
     const req = previewed;
-    invalidate();
+    previewed = null;
+    apply.disabled = true;
     try {
       const summary = await send('import:apply', req);
       renderImportSummary(result, summary, req.mode);

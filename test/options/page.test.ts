@@ -44,6 +44,23 @@ beforeAll(async () => {
         ? { ok: false, errors: [{ field: 'patterns[0]', message: 'matches too much' }] }
         : { ok: true, id: 'my-grave-very-concern' },
     'entries:delete': () => ({ ok: true }),
+    'import:preview': ({ text }) => ({
+      added: text.includes('bad') ? [] : ['useful-talks'],
+      changed: [],
+      removed: [],
+      unchanged: [],
+      errors: text.includes('bad')
+        ? [{ line: 2, field: 'intensity', message: 'must be 1 to 5' }]
+        : [],
+    }),
+    'import:apply': () => ({
+      added: ['useful-talks'],
+      changed: [],
+      removed: [],
+      unchanged: [],
+      errors: [],
+      applied: true,
+    }),
     // Like the background: store the new settings, which fires storage.onChanged.
     'settings:update': async ({ patch }) => {
       const settings = { ...DEFAULT_SETTINGS, ...patch } as Settings;
@@ -140,5 +157,38 @@ describe('the options page', () => {
     await until(() => box() !== before, 'the packs to re-render');
     expect(box().checked).toBe(false);
     expect(document.activeElement).toBe(box());
+  });
+
+  it('applies an import only after a clean preview, and exactly what was previewed', async () => {
+    const text = $<HTMLTextAreaElement>('import-text');
+    const apply = $<HTMLButtonElement>('import-apply');
+    const preview = () =>
+      $<HTMLFormElement>('import-form').dispatchEvent(new Event('submit', { cancelable: true }));
+    const csv = 'phrase,meaning\nuseful talks,nothing agreed';
+    text.value = csv;
+    text.dispatchEvent(new Event('input'));
+    expect($<HTMLSelectElement>('import-format').value).toBe('csv');
+    expect(apply.disabled).toBe(true);
+    preview();
+    await until(() => !apply.disabled, 'Apply to be enabled');
+    expect($('import-result').textContent).toContain('optionsImportAdded(1)');
+
+    text.value = `${csv}\nbad row,x`;
+    text.dispatchEvent(new Event('input'));
+    expect(apply.disabled).toBe(true);
+    expect($('import-result').textContent).toBe('');
+    preview();
+    await until(() => $('import-result').textContent, 'the preview');
+    expect($('import-result').querySelector('tbody')?.textContent).toBe('2intensitymust be 1 to 5');
+    expect(apply.disabled).toBe(true);
+
+    text.value = csv;
+    text.dispatchEvent(new Event('input'));
+    preview();
+    await until(() => !apply.disabled, 'Apply to be enabled');
+    apply.click();
+    await until(() => stub.of('import:apply').length, 'import:apply');
+    expect(stub.of('import:apply')).toEqual([{ format: 'csv', text: csv, mode: 'merge' }]);
+    await until(() => $('notice').textContent === 'optionsImportDone', 'the notice');
   });
 });
