@@ -55,10 +55,21 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function stringList(v: unknown, keep: (s: string) => boolean, max: number): string[] | undefined {
+/**
+ * The valid part of a stored list. A list with a bad element or too many is reported through
+ * `bad`, but on load it is repaired to its valid part: one bad hostname must not switch Subtext
+ * back on for every other site the reader turned it off on.
+ */
+function stringList(
+  v: unknown,
+  keep: (s: string) => boolean,
+  max: number,
+  bad: () => void,
+): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
-  const out = [...new Set(v.filter((s): s is string => typeof s === 'string' && keep(s)))];
-  return out.slice(0, max);
+  const kept = v.filter((s): s is string => typeof s === 'string' && keep(s));
+  if (kept.length !== v.length || kept.length > max) bad();
+  return [...new Set(kept)].slice(0, max);
 }
 
 /**
@@ -84,7 +95,9 @@ export function repairSettings(raw: unknown): { settings: Settings; problems: st
     enabled: pick('enabled', ok(typeof r.enabled === 'boolean', r.enabled) as boolean, d.enabled),
     disabledSites: pick(
       'disabledSites',
-      stringList(r.disabledSites, isHostname, MAX_DISABLED_SITES)?.map(normalizeHostname),
+      stringList(r.disabledSites, isHostname, MAX_DISABLED_SITES, () =>
+        problems.push('disabledSites'),
+      )?.map(normalizeHostname),
       [],
     ),
     underline: {
@@ -101,12 +114,22 @@ export function repairSettings(raw: unknown): { settings: Settings; problems: st
     },
     disabledPacks: pick(
       'disabledPacks',
-      stringList(r.disabledPacks, (s) => s !== '', 1000),
+      stringList(
+        r.disabledPacks,
+        (s) => s !== '',
+        1000,
+        () => problems.push('disabledPacks'),
+      ),
       [],
     ),
     disabledCategories: pick(
       'disabledCategories',
-      stringList(r.disabledCategories, (s) => (CATEGORIES as readonly string[]).includes(s), 100),
+      stringList(
+        r.disabledCategories,
+        (s) => (CATEGORIES as readonly string[]).includes(s),
+        100,
+        () => problems.push('disabledCategories'),
+      ),
       [],
     ),
     hoverDelayMs: pick(

@@ -76,6 +76,13 @@ describe('settings messages', () => {
     expect((await bg.send('settings:get', {})).hoverDelayMs).toBe(500);
   });
 
+  it('refuses a list of sites holding one that is not a hostname', async () => {
+    await expect(
+      bg.send('settings:update', { patch: { disabledSites: ['ok.example', 'not a host'] } }),
+    ).rejects.toThrow(/disabledSites/);
+    expect((await bg.send('settings:get', {})).disabledSites).toEqual([]);
+  });
+
   it('switches a site off and on again, including a parent domain that covered it', async () => {
     await bg.send('site:set', { hostname: 'Example.com', enabled: false });
     expect((await bg.send('settings:get', {})).disabledSites).toEqual(['example.com']);

@@ -77,6 +77,12 @@ describe('repairSettings', () => {
     expect(settings.disabledCategories).toEqual(['military']);
   });
 
+  it('keeps the valid sites of a list holding a bad one, and reports the list', () => {
+    const { settings, problems } = repairSettings({ disabledSites: ['bbc.co.uk', 'not a host'] });
+    expect(settings.disabledSites).toEqual(['bbc.co.uk']);
+    expect(problems).toEqual(['disabledSites']);
+  });
+
   it('does not report missing fields as problems', () => {
     expect(repairSettings({}).problems).toEqual([]);
     expect(repairSettings(undefined).problems).toEqual([]);
