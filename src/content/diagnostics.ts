@@ -2,8 +2,8 @@
  * Optional timings: when `storage.local["subtext:diagnostics"] === true`, each scan pass records
  * `performance.measure('subtext:scan', { start, detail: { textChars, matches, blocks } })` in the
  * page, where a test harness (or the reader's devtools) can read it. `detail` also says whether
- * the pass was `initial` or `incremental` and its `longestTaskMs` (the longest stretch run without
- * yielding). Off by default, so pages cannot detect Subtext from their performance timeline.
+ * the pass was `initial` or `incremental`, its `longestTaskMs` (the longest stretch run without
+ * yielding) and `indexMs` (the DOM walk). Compiling the glossary is measured as `subtext:compile`. Off by default, so pages cannot detect Subtext from their performance timeline.
  */
 import browser from '../shared/browser';
 import type { ScanPass } from './scan-session';
@@ -13,6 +13,8 @@ export const DIAGNOSTICS_KEY = 'subtext:diagnostics';
 export interface Diagnostics {
   readonly isOn: boolean;
   record(pass: ScanPass): void;
+  /** Records `subtext:compile` (compiling the glossary is one task, before any scan). */
+  recordCompile(start: number, entries: number): void;
   /** Stops following the flag. */
   stop(): void;
 }
@@ -44,11 +46,19 @@ export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
     record(pass) {
       if (!on) return;
       try {
-        const { textChars, matches, blocks, kind, longestTaskMs } = pass;
-        const detail = { textChars, matches, blocks, kind, longestTaskMs };
+        const { textChars, matches, blocks, kind, longestTaskMs, indexMs } = pass;
+        const detail = { textChars, matches, blocks, kind, longestTaskMs, indexMs };
         performance.measure('subtext:scan', pageObject({ start: pass.start, detail }));
       } catch (err) {
         console.warn('Subtext: could not record a scan measure', err);
+      }
+    },
+    recordCompile(start, entries) {
+      if (!on) return;
+      try {
+        performance.measure('subtext:compile', pageObject({ start, detail: { entries } }));
+      } catch (err) {
+        console.warn('Subtext: could not record a compile measure', err);
       }
     },
     stop: () => browser.storage.onChanged.removeListener(listener),

@@ -37,6 +37,8 @@ export interface ScanPass {
   blocks: number;
   /** Longest stretch of this pass run without yielding to the page (ms). */
   longestTaskMs: number;
+  /** Time spent walking the DOM before matching began (part of the first task). */
+  indexMs: number;
 }
 
 /** Nodes a batch of mutations touched (see mutation-queue.ts). */
@@ -162,27 +164,27 @@ export class ScanSession {
     kind: ScanPass['kind'],
     start: number,
   ): Promise<void> {
+    const indexMs = performance.now() - start;
     let textChars = 0;
     let blocks = 0;
     let matches = 0;
-    const minIntensity = this.o.settings.underline.minIntensity;
+    // One item per block, so a container with many blocks is still cut into slices; its records
+    // are painted together once its last block is matched.
+    const items: [Container, TextBlock | null, boolean][] = [];
+    for (const [c, list] of groups) {
+      if (!list.length) items.push([c, null, true]);
+      list.forEach((b, i) => items.push([c, b, i === list.length - 1]));
+    }
+    let records: MatchRecord[] = [];
     const { done, longestTaskMs } = await forEachSliced(
-      [...groups],
-      ([container, list]) => {
-        const records: MatchRecord[] = [];
-        const hidden = this.dismissed.get(container);
-        for (const block of list) {
+      items,
+      ([container, block, isLast]) => {
+        if (block) {
           textChars += block.text.length;
           blocks += 1;
-          for (const m of this.o.glossary.match(block.text)) {
-            const entry = this.o.glossary.entry(m.entryId);
-            if (!entry || entry.intensity < minIntensity) continue;
-            const text = block.text.slice(m.start, m.end);
-            if (hidden?.has(dismissKey({ entry, text }))) continue;
-            const range = block.rangeFor(m.start, m.end, true);
-            records.push({ block, start: m.start, end: m.end, entry, text, intensity: entry.intensity, range }); // prettier-ignore
-          }
+          this.matchBlock(block, records);
         }
+        if (!isLast) return;
         for (const r of records) this.painter.add(r.range, r.intensity);
         this.unpaint(this.model.set(container, records));
         matches += records.length;
@@ -191,11 +193,26 @@ export class ScanSession {
           this.o.onShadowRoot?.(root as ShadowRoot);
           if (records.length) this.style.adoptInto(root as ShadowRoot);
         }
+        records = [];
       },
       this.o.teardown.signal,
       { afterSlice: this.o.afterPaint, taskStart: start },
     );
-    if (done) this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs });
+    if (done) this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs, indexMs });
+  }
+
+  /** Appends the phrases decoded in `block` (minus milder ones and dismissed ones) to `out`. */
+  private matchBlock(block: TextBlock, out: MatchRecord[]): void {
+    const minIntensity = this.o.settings.underline.minIntensity;
+    const hidden = this.dismissed.get(block.container);
+    for (const m of this.o.glossary.match(block.text)) {
+      const entry = this.o.glossary.entry(m.entryId);
+      if (!entry || entry.intensity < minIntensity) continue;
+      const text = block.text.slice(m.start, m.end);
+      if (hidden?.has(dismissKey({ entry, text }))) continue;
+      const range = block.rangeFor(m.start, m.end, true);
+      out.push({ block, start: m.start, end: m.end, entry, text, intensity: entry.intensity, range }); // prettier-ignore
+    }
   }
 
   private unpaint(records: readonly MatchRecord[]): void {
