@@ -1,0 +1,77 @@
+/**
+ * Smoke test over real news pages from ../shared/corpus/pages (not in this repository): with
+ * diagnostics on, the content script finishes its first scan of each page, never runs longer than
+ * 50 ms without yielding to the page, and leaves the page's HTML as it was. A few pages by
+ * default; SUBTEXT_CORPUS=all runs every page (a few minutes per browser). Skips, with a visible
+ * note, when the corpus folder is absent.
+ */
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { corpusDir, forEachBrowser } from './harness';
+
+const FEW = [
+  'articles-en/readability-bbc-1.html',
+  'articles-en/readability-yahoo-2.html',
+  'articles-en/readability-breitbart.html',
+  'articles-en/readability-cnn.html',
+];
+/** Longest stretch the content script may run without yielding (issue 4). */
+const MAX_TASK_MS = 50;
+
+function pages(): string[] {
+  if (process.env.SUBTEXT_CORPUS !== 'all') return FEW.filter((p) => fs.existsSync(path.join(corpusDir, p))); // prettier-ignore
+  return fs
+    .readdirSync(corpusDir, { recursive: true, encoding: 'utf8' })
+    .filter((p) => p.endsWith('.html'))
+    .sort();
+}
+
+declare const chrome: { storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } } }; // prettier-ignore
+
+interface ScanDetail {
+  kind: string;
+  textChars: number;
+  matches: number;
+  blocks: number;
+  longestTaskMs: number;
+}
+
+if (!fs.existsSync(corpusDir)) {
+  describe('The content script on the shared corpus', () => {
+    it.skip(`skipped: ${corpusDir} does not exist (the corpus lives outside this repository)`, () => undefined); // prettier-ignore
+  });
+} else {
+  forEachBrowser('The content script on the shared corpus', (get) => {
+    beforeAll(() => get().inExtension(() => chrome.storage.local.set({ 'subtext:diagnostics': true }))); // prettier-ignore
+    afterAll(() => get().inExtension(() => chrome.storage.local.remove('subtext:diagnostics')));
+
+    for (const file of pages()) {
+      it(`scans ${file} in short tasks without changing its HTML`, async () => {
+        const h = get();
+        const page = await h.open(h.server.url(`/corpus/${file.split(path.sep).join('/')}`));
+        const initial = (await page.waitFor(
+          () => {
+            const list = performance.getEntriesByName('subtext:scan') as PerformanceMeasure[];
+            const m = list.find((e) => (e.detail as { kind?: string }).kind === 'initial');
+            return m ? (m.detail as ScanDetail) : null;
+          },
+          undefined,
+          30_000,
+        )) as ScanDetail;
+        const html = await page.evaluate(() => document.body.innerHTML);
+        await new Promise((r) => setTimeout(r, 300));
+        const all = await page.evaluate(() =>
+          (performance.getEntriesByName('subtext:scan') as PerformanceMeasure[]).map(
+            (e) => (e.detail as { longestTaskMs: number }).longestTaskMs,
+          ),
+        );
+        console.log(`${h.name} ${file}: ${JSON.stringify(initial)}`);
+        expect(initial.blocks).toBeGreaterThan(0);
+        expect(Math.max(...all)).toBeLessThan(MAX_TASK_MS);
+        expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+        await page.close();
+      });
+    }
+  });
+}
