@@ -70,6 +70,14 @@ function signature(steps: readonly Step[]): string {
  * words), or when there are more than {@link MAX_EXPANSIONS} sequences.
  */
 export function expandPattern(ast: PatternAst): Step[][] {
+  // Fast path for the most common pattern, plain words: one sequence, nothing to multiply out.
+  const only = ast.options.length === 1 ? ast.options[0]! : null;
+  if (only !== null && only.every((n) => n.type === 'word')) {
+    const steps: Step[] = [];
+    for (const node of only)
+      for (const w of node.words) steps.push({ kind: 'word', key: w.key, column: node.column });
+    return [steps];
+  }
   const all: Step[][] = [];
   for (const option of ast.options) all.push(...expandSequence(option));
   assertWithin(all.length, 1);

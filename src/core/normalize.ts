@@ -67,17 +67,17 @@ function isAsciiSpace(c: number): boolean {
   return c === SPACE || (c >= 0x09 && c <= 0x0d);
 }
 
-/** Growable output buffers: the fold can lengthen text (Hangul decomposes into jamo). */
+/**
+ * Growable output buffers, reused from call to call: normalize runs once per text block, and most
+ * blocks are short, so allocating three typed arrays per call would mostly feed the collector.
+ * The fold can lengthen text (Hangul decomposes into jamo), hence the growth.
+ */
 class Output {
-  chars: Uint16Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
+  chars = new Uint16Array(1024);
+  starts = new Uint32Array(1024);
+  ends = new Uint32Array(1024);
   length = 0;
-  constructor(capacity: number) {
-    this.chars = new Uint16Array(capacity);
-    this.starts = new Uint32Array(capacity);
-    this.ends = new Uint32Array(capacity);
-  }
+
   push(code: number, start: number, end: number): void {
     if (this.length === this.chars.length) this.grow();
     this.chars[this.length] = code;
@@ -85,8 +85,9 @@ class Output {
     this.ends[this.length] = end;
     this.length++;
   }
+
   private grow(): void {
-    const size = this.chars.length * 2 + 16;
+    const size = this.chars.length * 2;
     const chars = new Uint16Array(size);
     const starts = new Uint32Array(size);
     const ends = new Uint32Array(size);
@@ -97,14 +98,23 @@ class Output {
     this.starts = starts;
     this.ends = ends;
   }
-  toText(): string {
+
+  /** The result, copied out of the shared buffers. */
+  take(): NormalizedText {
     let text = '';
-    for (let i = 0; i < this.length; i += 8192) {
-      text += String.fromCharCode(...this.chars.subarray(i, Math.min(this.length, i + 8192)));
+    for (let i = 0; i < this.length; i += 4096) {
+      const chunk = this.chars.subarray(i, Math.min(this.length, i + 4096));
+      text += String.fromCharCode.apply(null, chunk as unknown as number[]);
     }
-    return text;
+    return {
+      text,
+      starts: this.starts.slice(0, this.length),
+      ends: this.ends.slice(0, this.length),
+    };
   }
 }
+
+const out = new Output();
 
 /**
  * Normalize `original` for matching and keep the offset map back to it.
@@ -112,7 +122,7 @@ class Output {
  * @example normalize('Ex\u00ADchange — “views”').text === 'exchange - "views"'
  */
 export function normalize(original: string): NormalizedText {
-  const out = new Output(original.length + 16);
+  out.length = 0;
   let spaceStart = -1; // start of the pending whitespace run, -1 when none
   let newlines = 0;
   const flushSpace = (end: number): void => {
@@ -151,9 +161,5 @@ export function normalize(original: string): NormalizedText {
     i += width;
   }
   flushSpace(n);
-  return {
-    text: out.toText(),
-    starts: out.starts.subarray(0, out.length),
-    ends: out.ends.subarray(0, out.length),
-  };
+  return out.take();
 }

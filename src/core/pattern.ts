@@ -6,7 +6,7 @@
 import { expandPattern } from './expand';
 import { exactKey } from './inflect';
 import { PatternError, type PatternAst, type PatternNode, type PatternWord } from './pattern-error';
-import { tokenize } from './tokenize';
+import { tokenize, wordKey } from './tokenize';
 
 export { PatternError, type PatternAst, type PatternNode, type PatternWord };
 
@@ -15,9 +15,13 @@ export const MAX_GAP = 8;
 /** Longest pattern accepted, in characters. */
 export const MAX_PATTERN_LENGTH = 300;
 
-const SYNTAX = new Set(['(', ')', '[', ']', '|', '*', '=']);
+/** A run of characters up to the next space, comma or syntax character. */
+const WORD_RUN = /[^\s,()[\]|*=]+/uy;
 const ALLOWED_IN_WORD =
   /[\p{L}\p{N}\p{M}'\u2018\u2019\u02BC.\-\u2010-\u2015\u00AD\u200B-\u200D\u2060]/u;
+const ALL_ALLOWED = new RegExp(`^${ALLOWED_IN_WORD.source}+$`, 'u');
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+const SEPARATOR = /[\s,]/u;
 
 class Parser {
   private i = 0;
@@ -55,7 +59,7 @@ class Parser {
     for (;;) {
       const ch = this.src[this.i];
       if (ch === undefined || ch === '|' || ch === ')' || ch === ']') return items;
-      if (/[\s,]/u.test(ch)) this.i++;
+      if (ch === ' ' || SEPARATOR.test(ch)) this.i++;
       else if (ch === '(' || ch === '[') items.push(this.group(ch));
       else if (ch === '*') items.push(this.gap());
       else items.push(this.word());
@@ -95,13 +99,14 @@ class Parser {
     const exact = this.src[this.i] === '=';
     if (exact) this.i++;
     const from = this.i;
-    for (let ch = this.src[this.i]; ch !== undefined; ch = this.src[this.i]) {
-      if (SYNTAX.has(ch) || /[\s,]/u.test(ch)) break;
-      if (!ALLOWED_IN_WORD.test(ch))
-        throw new PatternError(`unexpected character "${ch}"`, this.i + 1);
-      this.i++;
+    WORD_RUN.lastIndex = from;
+    const raw = WORD_RUN.exec(this.src)?.[0] ?? '';
+    if (raw !== '' && !ALL_ALLOWED.test(raw)) {
+      const bad = [...raw].findIndex((ch) => !ALLOWED_IN_WORD.test(ch));
+      const offset = [...raw].slice(0, bad).join('').length;
+      throw new PatternError(`unexpected character "${[...raw][bad]}"`, from + offset + 1);
     }
-    const raw = this.src.slice(from, this.i);
+    this.i += raw.length;
     if (raw === '') {
       const what = this.src[this.i] === undefined ? 'the end' : `"${this.src[this.i]}"`;
       throw new PatternError(`"=" must be followed by a word, not ${what}`, column);
@@ -110,8 +115,25 @@ class Parser {
   }
 }
 
+const wordCache = new Map<string, PatternWord[]>();
+
 /** Tokenize one pattern word (`zero-sum` is two words; `president's` is `president` + `'s`). */
 function wordsOf(raw: string, exact: boolean, column: number): PatternWord[] {
+  // Fast path for the common case, a plain ASCII word: no need to run the text tokenizer.
+  if (PLAIN_WORD.test(raw)) {
+    const surface = raw.toLowerCase();
+    return [{ surface, key: exact ? exactKey(surface) : wordKey(surface) }];
+  }
+  const cacheKey = (exact ? '=' : ' ') + raw;
+  const cached = wordCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const words = tokenizeWord(raw, exact, column);
+  if (wordCache.size > 10_000) wordCache.clear();
+  wordCache.set(cacheKey, words);
+  return words;
+}
+
+function tokenizeWord(raw: string, exact: boolean, column: number): PatternWord[] {
   if (/^['\u2018\u2019\u02BC]s$/iu.test(raw)) return [{ surface: "'s", key: "'s" }];
   // Tokenize with a capitalized word after it, so a final period reads as an abbreviation or as a
   // sentence end, never as a period before a lower-case word.

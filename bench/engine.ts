@@ -1,0 +1,249 @@
+/**
+ * Engine benchmark (`npx tsx bench/engine.ts [--runs N] [--pages N]`): compile time and scan time of
+ * the pure matcher at about 300, 3,000 and 30,000 entries, on the text of the shared corpus pages
+ * (extracted once with the content script's text index under jsdom), or on generated text when
+ * ../shared is absent. The large glossaries are the built-in one plus entries generated from
+ * random word sequences drawn from the text's own vocabulary (Zipf-weighted, seeded), with
+ * alternatives, optional words, gaps and context rules in realistic proportions.
+ *
+ * Runs are interleaved across sizes so machine load affects every size alike; medians are printed.
+ * Targets (issue 3): scan(30,000) / scan(300) ≤ 1.5, compile(30,000) < 300 ms.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { Entry } from '../src/core/entry';
+import { compileGlossary, findMatches, type CompiledGlossary } from '../src/core/matcher';
+import { tokenize } from '../src/core/tokenize';
+import { validateEntry } from '../src/core/validate';
+import { FUNCTION_WORDS } from '../src/core/inflect';
+import { indexBlocks } from '../src/content/text-index';
+import { BUILTIN_PACKS } from '../src/glossary/index';
+
+const PAGES = path.resolve('..', 'shared', 'corpus', 'pages');
+const SIZES = [300, 3_000, 30_000];
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Small seeded PRNG (mulberry32): the same glossary on every run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function corpusBlocks(maxPages: number): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, d.name);
+      if (d.isDirectory()) walk(full);
+      else if (/\.html?$/i.test(d.name)) files.push(full);
+    }
+  };
+  walk(PAGES);
+  const blocks: string[] = [];
+  for (const file of files.sort().slice(0, maxPages)) {
+    // Style sheets hold no text, and jsdom throws on some real ones (see scripts/eval.ts).
+    const html = fs.readFileSync(file, 'utf8').replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
+    const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+    for (const b of indexBlocks(dom.window.document)) blocks.push(b.text);
+    dom.window.close();
+  }
+  return blocks;
+}
+
+/** Generated paragraphs when the corpus is absent: glossary examples mixed with filler words. */
+function generatedBlocks(builtin: readonly Entry[]): string[] {
+  const rand = random(7);
+  const words = builtin.flatMap((e) => e.examples.join(' ').split(/\s+/));
+  const filler =
+    'the minister said on tuesday that officials would meet again next week in geneva'.split(' ');
+  const pool = words.length > 0 ? words.concat(filler) : filler;
+  const blocks: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const n = 20 + Math.floor(rand() * 120);
+    blocks.push(
+      Array.from({ length: n }, () => pool[Math.floor(rand() * pool.length)]).join(' ') + '.',
+    );
+  }
+  return blocks;
+}
+
+/** A sampler over the text's vocabulary, weighted by frequency^0.75. */
+export function vocabulary(blocks: readonly string[]): (rand: () => number) => string {
+  const counts = new Map<string, number>();
+  for (const text of blocks.slice(0, 20_000))
+    for (const t of tokenize(text))
+      if (/^[a-z]{2,}$/.test(t.surface)) counts.set(t.surface, (counts.get(t.surface) ?? 0) + 1);
+  const words = [...counts.keys()];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const w of words) cumulative.push((total += counts.get(w)! ** 0.75));
+  return (rand) => {
+    const x = rand() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo]!;
+  };
+}
+
+/**
+ * One generated entry: 2–4 words from the text's vocabulary, the first and last a content word
+ * (as in real glossary phrases), with an alternative (20%), an optional word (15%) or a gap (5%),
+ * and a context rule on two random words for 10% of entries.
+ */
+export function generateEntry(
+  i: number,
+  word: () => string,
+  rand: () => number,
+  template: Entry,
+): Entry {
+  const length = 2 + Math.floor(rand() * 3);
+  const content = (): string => {
+    for (;;) {
+      const w = word();
+      if (!FUNCTION_WORDS.has(w)) return w;
+    }
+  };
+  const parts = Array.from({ length }, (_, k) =>
+    k === 0 || k === length - 1 ? content() : word(),
+  );
+  const r = rand();
+  if (r < 0.2) parts[length - 1] = `(${parts[length - 1]}|${word()})`;
+  else if (r < 0.35) parts.splice(1, 0, `[${word()}]`);
+  else if (r < 0.4) parts.splice(1, 0, '*2');
+  const context = rand() < 0.1 ? { requires: [{ anyOf: [word(), word()], window: 6 }] } : undefined;
+  return {
+    ...template,
+    id: `generated-${i}`,
+    patterns: [parts.join(' ')],
+    ...(context && { context }),
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function scanAll(g: CompiledGlossary, blocks: readonly string[]): number {
+  let n = 0;
+  for (const text of blocks) n += findMatches(g, text).length;
+  return n;
+}
+
+function main(): void {
+  const runs = option('--runs', 5);
+  const builtin = BUILTIN_PACKS.flatMap((p) => p.entries).filter((e) => validateEntry(e).ok);
+  const hasCorpus = fs.existsSync(PAGES);
+  const t0 = performance.now();
+  const blocks = hasCorpus ? corpusBlocks(option('--pages', 1e9)) : generatedBlocks(builtin);
+  const chars = blocks.reduce((n, b) => n + b.length, 0);
+  const tokens = blocks.reduce((n, b) => n + tokenize(b).length, 0);
+  console.log(
+    hasCorpus
+      ? `Text: ${blocks.length} blocks of the shared corpus pages, ${(chars / 1e6).toFixed(2)} M characters, ${tokens} tokens (extracted in ${((performance.now() - t0) / 1000).toFixed(1)} s)`
+      : `Text: ../shared not found, so GENERATED text: ${blocks.length} blocks, ${(chars / 1e6).toFixed(2)} M characters, ${tokens} tokens`,
+  );
+  const word = vocabulary(blocks);
+  const rand = random(42);
+  const template =
+    builtin[0] ??
+    ({
+      meaning: 'm',
+      explanation: 'e',
+      category: 'custom',
+      intensity: 1,
+      lang: 'en',
+      sources: [{ title: 't' }],
+      examples: [],
+      counterExamples: [],
+    } as unknown as Entry);
+  const generated = Array.from({ length: SIZES.at(-1)! }, (_, i) =>
+    generateEntry(i, () => word(rand), rand, template),
+  );
+  const lists = SIZES.map((n) =>
+    builtin.concat(generated.slice(0, Math.max(0, n - builtin.length))),
+  );
+  // Wall time and CPU time (process.cpuUsage, all threads incl. GC): on a loaded machine the
+  // wall clock also counts waiting for a core, CPU time does not.
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const times = SIZES.map(() => ({
+    compile: [] as number[],
+    compileCpu: [] as number[],
+    scan: [] as number[],
+    scanCpu: [] as number[],
+  }));
+  const found: number[] = [];
+  const glossaries = lists.map((l) => compileGlossary(l));
+  glossaries.forEach((g) => scanAll(g, blocks)); // warm-up: JIT and lemma caches
+  for (let r = 0; r < runs; r++) {
+    lists.forEach((list, k) => {
+      const t = times[k]!;
+      let wall = performance.now();
+      let c = cpu();
+      glossaries[k] = compileGlossary(list);
+      t.compile.push(performance.now() - wall);
+      t.compileCpu.push(cpu() - c);
+      wall = performance.now();
+      c = cpu();
+      found[k] = scanAll(glossaries[k]!, blocks);
+      t.scan.push(performance.now() - wall);
+      t.scanCpu.push(cpu() - c);
+    });
+  }
+  console.log(
+    `\nMedians of ${runs} interleaved runs (Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores):\n`,
+  );
+  console.log(
+    '| entries | sequences | trie nodes | compile ms (cpu) | scan ms (cpu) | ns/token | matches |',
+  );
+  console.log(
+    '| ------: | --------: | ---------: | ---------------: | ------------: | -------: | ------: |',
+  );
+  lists.forEach((list, k) => {
+    const g = glossaries[k]!;
+    const t = times[k]!;
+    const scan = median(t.scan);
+    console.log(
+      `| ${list.length} | ${g.stats.sequences} | ${g.stats.nodes} | ${median(t.compile).toFixed(0)} (${median(t.compileCpu).toFixed(0)}) | ${scan.toFixed(0)} (${median(t.scanCpu).toFixed(0)}) | ${((scan * 1e6) / tokens).toFixed(0)} | ${found[k]} |`,
+    );
+  });
+  const [small, , large] = times as [(typeof times)[0], unknown, (typeof times)[0]];
+  const ratio = median(large.scan) / median(small.scan);
+  const ratioCpu = median(large.scanCpu) / median(small.scanCpu);
+  const compileLarge = median(large.compile);
+  const verdict = (ok: boolean) => (ok ? 'OK' : 'OVER');
+  console.log(
+    `\nscan ${lists[2]!.length} / scan ${lists[0]!.length} entries: ${ratio.toFixed(2)}x wall, ${ratioCpu.toFixed(2)}x cpu (target ≤ 1.5x) ${verdict(ratio <= 1.5)}`,
+  );
+  console.log(
+    `compile ${lists[2]!.length} entries: ${compileLarge.toFixed(0)} ms wall, ${median(large.compileCpu).toFixed(0)} ms cpu (target < 300 ms) ${verdict(compileLarge < 300)}`,
+  );
+}
+
+// Run when executed (`npx tsx bench/engine.ts`), not when imported for profiling.
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'engine.ts')
+)
+  main();
