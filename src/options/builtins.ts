@@ -6,7 +6,7 @@
 import type { Entry, Pack } from '../core/entry';
 import type { Override } from '../shared/store-layout';
 import { h, fill, t } from './dom';
-import { categoryLabel, displayPhrase } from './phrase';
+import { categoryLabel, displayPhrase, patternWords } from './phrase';
 
 export interface BuiltinActions {
   setHidden(id: string, hidden: boolean): void;
@@ -34,7 +34,7 @@ export function findBuiltins(
   return all.filter(({ entry }) => {
     const o = overrides.get(entry.id);
     const hay = fold(
-      [entry.id, ...entry.patterns.map(displayPhrase), entry.meaning, o?.meaning ?? ''].join(' '),
+      [entry.id, ...entry.patterns.map(patternWords), entry.meaning, o?.meaning ?? ''].join(' '),
     );
     return words.every((w) => hay.includes(w));
   });
@@ -115,6 +115,8 @@ function builtinItem(
       'div',
       { class: 'entry-text' },
       h('span', { class: 'phrase', text: t('quoted', phrase) }),
+      // The patterns as written: what exactly is matched, variants included.
+      h('code', { class: 'pattern', text: entry.patterns.join('   ') }),
       h('span', { class: 'meaning', text: o?.meaning ?? entry.meaning }),
       reworded &&
         o?.meaning !== undefined &&

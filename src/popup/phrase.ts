@@ -5,13 +5,29 @@
 import type { Category } from '../core/entry';
 import { t } from './dom';
 
-/** A readable phrase from a pattern: alternatives shown as "a / b", gaps as "…", markers dropped. */
+/** An innermost group: a choice `(a|b)` or an optional part `[a b]`, with nothing nested inside. */
+const INNER_GROUP = /[([]([^()[\]]*)[)\]]/;
+
+/**
+ * A readable phrase from a pattern, as a reader would say it: each choice shows its first
+ * alternative, optional words stay, gaps become "…", markers go
+ * (`(express|voice) [serious] reservations about *2` → "express serious reservations about …").
+ */
 export function displayPhrase(pattern: string): string {
-  return pattern
+  let s = pattern;
+  for (let m = INNER_GROUP.exec(s); m; m = INNER_GROUP.exec(s))
+    s = s.slice(0, m.index) + (m[1]?.split('|')[0] ?? '') + s.slice(m.index + m[0].length);
+  return (s.split('|')[0] ?? '')
     .replace(/\*\d+/g, '…')
-    .replace(/\|/g, ' / ')
-    .replace(/[[\]()]/g, '')
     .replace(/(^|\s)=/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every word a pattern can match, alternatives included, for searching. */
+export function patternWords(pattern: string): string {
+  return pattern
+    .replace(/\*\d+|[[\]()|=]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -2,10 +2,9 @@
  * The popup's pure part: renders the page's phrases, the reading line, the switches and the search
  * results from state. It never talks to the browser; `index.ts` feeds it and handles its actions.
  */
-import type { Entry } from '../core/entry';
 import { h, fill, t, byId } from './dom';
 import type { PageReading, PhraseGroup } from './group';
-import { categoryLabel, displayPhrase } from './phrase';
+import { categoryLabel } from './phrase';
 import type { SearchHit } from './search';
 
 /** What the popup knows about the tab it was opened on. */
@@ -160,12 +159,11 @@ export function renderSearch(doc: Document, query: string, hits: readonly Search
   fill(
     box,
     h('p', { class: 'vh', text: t('popupResultCount', String(hits.length)) }),
-    h('ul', { class: 'results' }, ...hits.map(({ entry, phrase }) => searchItem(entry, phrase))),
+    h('ul', { class: 'results' }, ...hits.map(searchItem)),
   );
 }
 
-function searchItem(entry: Entry, phrase: string): HTMLLIElement {
-  const others = entry.patterns.map(displayPhrase).filter((p) => p !== phrase);
+function searchItem({ entry, phrase, pattern }: SearchHit): HTMLLIElement {
   return h(
     'li',
     { class: 'result' },
@@ -176,7 +174,8 @@ function searchItem(entry: Entry, phrase: string): HTMLLIElement {
       intensityMarks(entry.intensity),
     ),
     h('span', { class: 'meaning', text: entry.meaning }),
-    others.length > 0 && h('span', { class: 'variants', text: others.join(' · ') }),
+    // The pattern as written shows the variants the phrase covers ("(frank|candid) talks").
+    pattern !== phrase && h('code', { class: 'variants', text: pattern }),
     h('span', { class: 'category', text: categoryLabel(entry.category) }),
   );
 }

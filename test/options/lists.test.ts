@@ -29,7 +29,7 @@ describe('the reader’s phrase list', () => {
   it('lists phrases alphabetically with meaning, category and intensity', () => {
     renderEntryList(box, [GRAVE, CORDIAL], { edit: vi.fn(), remove: vi.fn() });
     expect([...box.querySelectorAll('.phrase')].map((p) => p.textContent)).toEqual([
-      'quoted(cordial / friendly talks)',
+      'quoted(cordial talks)',
       'quoted(grave concern)',
     ]);
     expect(box.querySelector('.meta')?.textContent).toBe('categoryDiplomatic · intensityOf(1)');
@@ -41,8 +41,8 @@ describe('the reader’s phrase list', () => {
     renderEntryList(box, [GRAVE, CORDIAL], { edit, remove });
     const buttons = [...box.querySelectorAll('button')];
     expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
-      'optionsEditNamed(cordial / friendly talks)',
-      'optionsDeleteNamed(cordial / friendly talks)',
+      'optionsEditNamed(cordial talks)',
+      'optionsDeleteNamed(cordial talks)',
       'optionsEditNamed(grave concern)',
       'optionsDeleteNamed(grave concern)',
     ]);
@@ -70,6 +70,7 @@ describe('the built-in glossary browser', () => {
     const none = new Map();
     expect(findBuiltins([pack], none, 'GRAVE').map((f) => f.entry.id)).toEqual(['grave-concern']);
     expect(findBuiltins([pack], none, 'polité').map((f) => f.entry.id)).toEqual(['cordial']);
+    expect(findBuiltins([pack], none, 'friendly').map((f) => f.entry.id)).toEqual(['cordial']);
   });
 
   it('lists the entries the reader changed when nothing is typed', () => {

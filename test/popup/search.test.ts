@@ -20,10 +20,11 @@ describe('searchGlossary', () => {
     expect(ids('communiqué', [c])).toEqual(['joint']);
   });
 
-  it('finds a phrase by any of its alternatives and names the alternative that matched', () => {
+  it('finds a phrase by any of its alternatives, and gives the pattern that holds it', () => {
     const [hit] = searchGlossary(glossary, 'friendly');
     expect(hit?.entry.id).toBe('cordial');
-    expect(hit?.phrase).toBe('cordial / friendly talks');
+    expect(hit?.phrase).toBe('cordial talks');
+    expect(hit?.pattern).toBe('(cordial|friendly) talks');
   });
 
   it('needs every word typed to occur', () => {
@@ -45,10 +46,14 @@ describe('searchGlossary', () => {
 });
 
 describe('displayPhrase', () => {
-  it('shows a pattern without its syntax marks', () => {
+  it('reads a pattern as a reader would say it: first alternatives, optional words kept', () => {
     expect(displayPhrase('[free and] frank exchange of =views')).toBe(
       'free and frank exchange of views',
     );
-    expect(displayPhrase('talks *3 (constructive|useful)')).toBe('talks … constructive / useful');
+    expect(displayPhrase('talks *3 (constructive|useful)')).toBe('talks … constructive');
+    expect(displayPhrase('(express|voice) [(serious|grave)] reservations (about|over)')).toBe(
+      'express serious reservations about',
+    );
+    expect(displayPhrase('deplores|condemns')).toBe('deplores');
   });
 });
