@@ -16,6 +16,7 @@ import {
   containerOf,
   indexBlock,
   indexBlocks,
+  indexUnits,
   isBlock,
   type Container,
   type TextBlock,
@@ -37,7 +38,7 @@ export interface ScanPass {
   blocks: number;
   /** Longest stretch of this pass run without yielding to the page (ms). */
   longestTaskMs: number;
-  /** Time spent walking the DOM before matching began (part of the first task). */
+  /** Time from the start of the pass until matching began (walking the DOM, in slices). */
   indexMs: number;
 }
 
@@ -102,8 +103,18 @@ export class ScanSession {
       const start = performance.now();
       this.unpaint(this.model.clear());
       const root = this.o.doc.body ?? this.o.doc.documentElement;
-      const blocks = root ? indexBlocks(root) : [];
-      await this.apply(groupByContainer(blocks), 'initial', start);
+      const groups = new Map<Container, TextBlock[]>();
+      // The walk is sliced too: a page with tens of thousands of nodes is walked in bounded units.
+      const walk = await forEachSliced(
+        root ? indexUnits(root) : [],
+        (unit) => {
+          for (const b of unit()) push(groups, b.container, b);
+        },
+        this.o.teardown.signal,
+        { taskStart: start },
+      );
+      if (!walk.done) return;
+      await this.apply(groups, 'initial', start, walk);
     });
   }
 
@@ -163,6 +174,7 @@ export class ScanSession {
     groups: Map<Container, TextBlock[]>,
     kind: ScanPass['kind'],
     start: number,
+    walk = { longestTaskMs: 0, taskStart: start },
   ): Promise<void> {
     const indexMs = performance.now() - start;
     let textChars = 0;
@@ -196,9 +208,11 @@ export class ScanSession {
         records = [];
       },
       this.o.teardown.signal,
-      { afterSlice: this.o.afterPaint, taskStart: start },
+      { afterSlice: this.o.afterPaint, taskStart: walk.taskStart },
     );
-    if (done) this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs, indexMs });
+    const longest = Math.max(longestTaskMs, walk.longestTaskMs);
+    if (done)
+      this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs: longest, indexMs });
   }
 
   /** Appends the phrases decoded in `block` (minus milder ones and dismissed ones) to `out`. */
@@ -224,12 +238,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function groupByContainer(blocks: TextBlock[]): Map<Container, TextBlock[]> {
-  const groups = new Map<Container, TextBlock[]>();
-  for (const b of blocks) push(groups, b.container, b);
-  return groups;
 }
 
 /** True when container `c` lies inside subtree `s` (shadow roots count at their host). */

@@ -29,20 +29,21 @@ export function yieldToPage(): Promise<void> {
  * Runs `fn` over `items` in slices of `budgetMs`, yielding between slices. Stops early (`done`
  * false) once `signal` is aborted, so a torn-down session does no more work. `longestTaskMs` is
  * the longest stretch run without yielding, counted from `taskStart` for the first slice (the
- * caller's synchronous work before it belongs to the same task).
+ * caller's synchronous work before it belongs to the same task). `taskStart` is when the task
+ * that is still running at the end began, for a caller that carries on in it.
  */
 export async function forEachSliced<T>(
   items: readonly T[],
   fn: (item: T) => void,
   signal: AbortSignal,
   options: { budgetMs?: number; afterSlice?: () => void; taskStart?: number } = {},
-): Promise<{ done: boolean; longestTaskMs: number }> {
+): Promise<{ done: boolean; longestTaskMs: number; taskStart: number }> {
   const budget = options.budgetMs ?? SLICE_MS;
   let i = 0;
   let taskStart = options.taskStart ?? performance.now();
   let longestTaskMs = 0;
   while (i < items.length) {
-    if (signal.aborted) return { done: false, longestTaskMs };
+    if (signal.aborted) return { done: false, longestTaskMs, taskStart };
     const deadline = performance.now() + budget;
     do fn(items[i++]!);
     while (i < items.length && performance.now() < deadline);
@@ -54,7 +55,7 @@ export async function forEachSliced<T>(
     }
   }
   longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
-  return { done: !signal.aborted, longestTaskMs };
+  return { done: !signal.aborted, longestTaskMs, taskStart };
 }
 
 /** Calls `fn` in the next animation frame, or after `timeoutMs` when frames do not come (hidden tab). */

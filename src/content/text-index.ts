@@ -258,3 +258,28 @@ export function indexBlock(container: Container): TextBlock[] {
   w.flush();
   return w.out;
 }
+
+/**
+ * Cuts indexing `root` into units of bounded size, so a long page can be walked in time slices:
+ * `root`'s own runs, then each child subtree, splitting a block child further while it holds more
+ * than `maxElements` elements. Running every unit gives the same runs as `indexBlocks(root)`
+ * (inline children's partial runs belong to the parent's own runs, so they are left out).
+ */
+export function indexUnits(root: Element, maxElements = 1500): (() => TextBlock[])[] {
+  const units: (() => TextBlock[])[] = [];
+  const split = (el: Element): void => {
+    units.push(() => indexBlock(el));
+    if (el.shadowRoot) {
+      const shadow = el.shadowRoot;
+      units.push(() => indexBlocks(shadow));
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const child = c;
+      if (isSkipped(child)) continue;
+      if (isBlock(child) && child.getElementsByTagName('*').length > maxElements) split(child);
+      else units.push(() => indexBlocks(child).filter((b) => b.container !== el));
+    }
+  };
+  if (!isInSkipped(root)) split(root);
+  return units;
+}

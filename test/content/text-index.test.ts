@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { containerOf, indexBlock, indexBlocks, type TextBlock } from '../../src/content/text-index';
+import {
+  containerOf,
+  indexBlock,
+  indexBlocks,
+  indexUnits,
+  type TextBlock,
+} from '../../src/content/text-index';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -156,5 +162,30 @@ describe('indexBlock', () => {
   it('returns nothing for a container inside an editor', () => {
     const p = page('<div contenteditable><p>grave concern</p></div>').querySelector('p')!;
     expect(indexBlock(p)).toEqual([]);
+  });
+});
+
+describe('indexUnits', () => {
+  it('cuts a page into units that together give exactly the runs of one walk', () => {
+    const body = page(
+      '<main>lead <span>inline <p>nested in inline</p> tail</span><section>' +
+        '<div><p>grave</p> loose <em>text</em><ul><li>one</li><li>two</li></ul></div>' +
+        '<article><h2>title</h2><p>free and <b>frank</b></p></article></section> end</main>' +
+        '<div id="host"></div><textarea>skip</textarea><p>last</p>',
+    );
+    body.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>in shadow</p>';
+    const key = (b: TextBlock) =>
+      `${texts([b])[0]}@${(b.container as Element).localName ?? '#shadow'}`;
+    const whole = indexBlocks(body).map(key).sort();
+    for (const max of [0, 2, 1500]) {
+      const units = indexUnits(body, max);
+      expect(
+        units
+          .flatMap((u) => u())
+          .map(key)
+          .sort(),
+      ).toEqual(whole);
+    }
+    expect(indexUnits(body, 0).length).toBeGreaterThan(indexUnits(body, 1500).length);
   });
 });
