@@ -116,7 +116,7 @@ function builtinItem(
       { class: 'entry-text' },
       h('span', { class: 'phrase', text: t('quoted', phrase) }),
       // The patterns as written: what exactly is matched, variants included.
-      h('code', { class: 'pattern', text: entry.patterns.join('   ') }),
+      h('code', { class: 'pattern', text: entry.patterns.join('\n') }),
       h('span', { class: 'meaning', text: o?.meaning ?? entry.meaning }),
       reworded &&
         o?.meaning !== undefined &&
