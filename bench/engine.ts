@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { parsePageForText } from '../src/cli/scan';
 import type { Entry } from '../src/core/entry';
 import { compileGlossary, findMatches, type CompiledGlossary } from '../src/core/matcher';
 import { tokenize } from '../src/core/tokenize';
@@ -54,9 +54,7 @@ export function corpusBlocks(maxPages: number): string[] {
   walk(PAGES);
   const blocks: string[] = [];
   for (const file of files.sort().slice(0, maxPages)) {
-    // Style sheets hold no text, and jsdom throws on some real ones (see scripts/eval.ts).
-    const html = fs.readFileSync(file, 'utf8').replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
-    const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+    const dom = parsePageForText(fs.readFileSync(file, 'utf8'));
     for (const b of indexBlocks(dom.window.document)) blocks.push(b.text);
     dom.window.close();
   }

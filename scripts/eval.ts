@@ -8,18 +8,18 @@
  *    sentence that misses the labelled span counts as wrong); sentence-level counts are printed too.
  * 2. The real-pages corpus (../shared/corpus/pages/**): every match on every page, for false-positive
  *    review, and the rate in matches per 10 pages. Page text comes from the content script's own
- *    text index (src/content/text-index.ts) under jsdom.
+ *    text index (src/content/text-index.ts) under jsdom, through the CLI's scanner, so a page that
+ *    declares another language is matched only with entries of that language, as in the browser.
  *
  * Flags: `--json` prints one JSON object instead of the report; `--no-corpus` skips part 2.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { compileGlossary, findMatches, type CompiledGlossary } from '../src/core/matcher';
 import { normalize } from '../src/core/normalize';
 import { validateEntry } from '../src/core/validate';
 import type { Entry } from '../src/core/entry';
-import { indexBlocks } from '../src/content/text-index';
+import { createScanner } from '../src/cli/scan';
 import { BUILTIN_PACKS } from '../src/glossary/index';
 
 const SHARED = path.resolve('..', 'shared');
@@ -114,17 +114,9 @@ function evaluateDevSet(g: CompiledGlossary, rows: Labelled[]) {
   };
 }
 
-/**
- * A jsdom document for a saved page. Style sheets are dropped first: their text is never indexed
- * (SKIP_TAGS), and jsdom 29 throws an uncaught css-tree error on some real ones (an SCSS `calc()`
- * left in a news page), which would kill the whole run. CSS warnings are silenced.
- */
-function pageDom(html: string): JSDOM {
-  const withoutStyles = html.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
-  return new JSDOM(withoutStyles, { virtualConsole: new VirtualConsole() });
-}
-
+/** Every match on every corpus page, scanned exactly as `npx subtext scan` does (src/cli/scan.ts). */
 function scanCorpus(g: CompiledGlossary) {
+  const scanner = createScanner(g.entries);
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const d of fs
@@ -136,20 +128,16 @@ function scanCorpus(g: CompiledGlossary) {
     }
   };
   walk(PAGES);
-  const pages = files.map((file) => {
-    const dom = pageDom(fs.readFileSync(file, 'utf8'));
-    const found: (Found & { context: string })[] = [];
-    for (const block of indexBlocks(dom.window.document)) {
-      for (const m of findMatches(g, block.text)) {
-        const context = block.text
-          .slice(Math.max(0, m.start - 50), m.end + 50)
-          .replace(/\s+/g, ' ');
-        found.push({ entryId: m.entryId, text: block.text.slice(m.start, m.end), context });
-      }
-    }
-    dom.window.close();
-    return { page: path.relative(PAGES, file), matches: found };
-  });
+  const pages = files.map((file) => ({
+    page: path.relative(PAGES, file),
+    matches: scanner
+      .scanHtml(fs.readFileSync(file, 'utf8'))
+      .map(({ entryId, text, context }): Found & { context: string } => ({
+        entryId,
+        text,
+        context,
+      })),
+  }));
   const total = pages.reduce((n, p) => n + p.matches.length, 0);
   return {
     pages: pages.length,

@@ -3,9 +3,10 @@
  * over a jsdom document, the same compiled matcher. Offsets are into the page's visible text: the
  * blocks' texts joined by "\n" for HTML, the file itself for plain text.
  */
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Entry } from '../core/entry';
 import { compileGlossary, findMatches, type CompiledGlossary } from '../core/matcher';
+import { entriesForLanguage, primaryLanguage } from '../core/language';
 import { indexBlocks } from '../content/text-index';
 
 export interface ScanMatch {
@@ -39,12 +40,37 @@ export function looksLikeHtml(source: string, filename = ''): boolean {
   return /^\s*(<!doctype html|<html|<head|<body|<(p|div|article|section)[\s>])/i.test(source);
 }
 
-/** Compiles `entries` once and returns a scanner for HTML and plain text. */
-export function createScanner(entries: readonly Entry[]): Scanner {
-  const compiled: CompiledGlossary = compileGlossary(entries);
-  const byId = new Map(entries.map((e) => [e.id, e]));
+/**
+ * A jsdom document of a saved page, for its text only. Style sheets are dropped first: their text is
+ * never indexed, and jsdom 29's CSS parser throws an uncaught error on some real ones (an SCSS
+ * `calc()` left in a news page), which would end the process. jsdom's console is silenced.
+ */
+export function parsePageForText(html: string): JSDOM {
+  const withoutStyles = html.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
+  return new JSDOM(withoutStyles, { virtualConsole: new VirtualConsole() });
+}
 
-  const toResult = (pageText: string, offset: number, blockText: string) =>
+/** The language a page declares, as the content script reads it (`<html lang>`), or null. */
+export function declaredLanguage(doc: Document): string | null {
+  return primaryLanguage(doc.documentElement.getAttribute('lang'));
+}
+
+/** Compiles `entries` (once per page language met) and returns a scanner for HTML and plain text. */
+export function createScanner(entries: readonly Entry[]): Scanner {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const compiledFor = new Map<string | null, CompiledGlossary>();
+  const glossaryFor = (lang: string | null): CompiledGlossary => {
+    let g = compiledFor.get(lang);
+    if (!g) compiledFor.set(lang, (g = compileGlossary(entriesForLanguage(entries, lang))));
+    return g;
+  };
+
+  const toResult = (
+    compiled: CompiledGlossary,
+    pageText: string,
+    offset: number,
+    blockText: string,
+  ) =>
     findMatches(compiled, blockText).map((m): ScanMatch => {
       const entry = byId.get(m.entryId);
       const start = offset + m.start;
@@ -63,14 +89,15 @@ export function createScanner(entries: readonly Entry[]): Scanner {
 
   return {
     scanHtml(html) {
-      const dom = new JSDOM(html);
+      const dom = parsePageForText(html);
       try {
+        const compiled = glossaryFor(declaredLanguage(dom.window.document));
         const blocks = indexBlocks(dom.window.document);
         const pageText = blocks.map((b) => b.text).join('\n');
         const out: ScanMatch[] = [];
         let offset = 0;
         for (const block of blocks) {
-          out.push(...toResult(pageText, offset, block.text));
+          out.push(...toResult(compiled, pageText, offset, block.text));
           offset += block.text.length + 1;
         }
         return out;
@@ -80,10 +107,11 @@ export function createScanner(entries: readonly Entry[]): Scanner {
     },
     scanText(text) {
       // Paragraphs (blank-line separated) are blocks, as <p> elements would be on a page.
+      const compiled = glossaryFor(null);
       const out: ScanMatch[] = [];
       const para = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
       for (let m = para.exec(text); m; m = para.exec(text))
-        out.push(...toResult(text, m.index, m[0]));
+        out.push(...toResult(compiled, text, m.index, m[0]));
       return out;
     },
   };

@@ -26,3 +26,4 @@ export {
 } from './matcher';
 export { validateEntry, validatePack, LIMITS, type FieldError } from './validate';
 export { linkLadders } from './ladder';
+export { entriesForLanguage, primaryLanguage } from './language';
