@@ -20,6 +20,7 @@ export {
 export { expandPattern, MAX_EXPANSIONS, type Step } from './expand';
 export {
   compileGlossary,
+  compileGlossaryInSteps,
   findMatches,
   findMatchesInTokens,
   type CompiledGlossary,

@@ -70,13 +70,27 @@ function expandOrLocate(pattern: string, entryId: string, index: number, field?:
  * Entries are expected to be valid ({@link validateEntry}); only their patterns are checked here.
  */
 export function compileGlossary(entries: readonly Entry[]): CompiledGlossary {
+  const steps = compileGlossaryInSteps(entries);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same compilation, one entry per step, so a caller on a page's main thread can spread it over
+ * idle periods and never hold the thread for the whole glossary (a 300-entry glossary expands to
+ * thousands of token sequences). Drive it with `next()` until `done`; the final value is the
+ * compiled glossary, identical to {@link compileGlossary}'s.
+ */
+export function* compileGlossaryInSteps(
+  entries: readonly Entry[],
+): Generator<number, CompiledGlossary, void> {
   const builder = new TrieBuilder();
   const contextIds = new Map<string, number>();
   const contexts: (CompiledContext | null)[] = [];
   const byId = new Map<string, Entry>();
   let patterns = 0;
   let sequences = 0;
-  entries.forEach((entry, e) => {
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e]!;
     if (!byId.has(entry.id)) byId.set(entry.id, entry);
     entry.patterns.forEach((pattern, p) => {
       patterns++;
@@ -90,7 +104,8 @@ export function compileGlossary(entries: readonly Entry[]): CompiledGlossary {
       }
     });
     contexts.push(compileContext(entry, builder, contextIds));
-  });
+    yield e + 1;
+  }
   return {
     entries,
     byId,

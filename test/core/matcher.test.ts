@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, findMatches } from '../../src/core/matcher';
+import { compileGlossary, compileGlossaryInSteps, findMatches } from '../../src/core/matcher';
 import { decode, entry, find } from './helpers';
 
 describe('words', () => {
@@ -195,5 +195,20 @@ describe('compileGlossary', () => {
 
   it('returns nothing for an empty text', () => {
     expect(findMatches(compileGlossary([entry('e', ['frank'])]), '')).toEqual([]);
+  });
+});
+
+describe('compileGlossaryInSteps', () => {
+  it('compiles one entry per step into a glossary that finds what compileGlossary finds', async () => {
+    const { BUILTIN_PACKS } = await import('../../src/glossary/index');
+    const entries = BUILTIN_PACKS.flatMap((p) => p.entries).slice(0, 40);
+    const steps = compileGlossaryInSteps(entries);
+    let count = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) count = r.value;
+    expect(count).toBe(entries.length);
+    const text = entries.flatMap((e) => e.examples).join(' ');
+    expect(findMatches(r.value, text)).toEqual(findMatches(compileGlossary(entries), text));
+    expect(findMatches(r.value, text).length).toBeGreaterThan(10);
   });
 });
