@@ -3,7 +3,9 @@
  * `performance.measure('subtext:scan', { start, detail: { textChars, matches, blocks } })` in the
  * page, where a test harness (or the reader's devtools) can read it. `detail` also says whether
  * the pass was `initial` or `incremental`, its `longestTaskMs` (the longest stretch run without
- * yielding) and `indexMs` (the DOM walk). Compiling the glossary is measured as `subtext:compile`. Off by default, so pages cannot detect Subtext from their performance timeline.
+ * yielding) and `indexMs` (the DOM walk). Compiling the glossary
+ * is measured as `subtext:compile` (the whole sliced compile, `detail.longestSliceMs` its longest
+ * slice). Off by default, so pages cannot detect Subtext from their performance timeline.
  */
 import browser from '../shared/browser';
 import type { ScanPass } from './scan-session';
@@ -13,8 +15,11 @@ export const DIAGNOSTICS_KEY = 'subtext:diagnostics';
 export interface Diagnostics {
   readonly isOn: boolean;
   record(pass: ScanPass): void;
-  /** Records `subtext:compile` (compiling the glossary is one task, before any scan). */
-  recordCompile(start: number, entries: number): void;
+  /**
+   * Records `subtext:compile` from `start` to now (the whole sliced compile), with the number of
+   * entries and the longest slice in ms.
+   */
+  recordCompile(start: number, entries: number, longestSliceMs: number): void;
   /** Stops following the flag. */
   stop(): void;
 }
@@ -53,10 +58,11 @@ export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
         console.warn('Subtext: could not record a scan measure', err);
       }
     },
-    recordCompile(start, entries) {
+    recordCompile(start, entries, longestSliceMs) {
       if (!on) return;
       try {
-        performance.measure('subtext:compile', pageObject({ start, detail: { entries } }));
+        const detail = { entries, longestSliceMs };
+        performance.measure('subtext:compile', pageObject({ start, detail }));
       } catch (err) {
         console.warn('Subtext: could not record a compile measure', err);
       }

@@ -49,15 +49,6 @@ function onlyLooksChanged(a: Settings, b: Settings): boolean {
   return strip(a) === strip(b);
 }
 
-/** Resolves in an idle period (or after 1 s at the latest), in browsers that have idle callbacks. */
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function')
-      requestIdleCallback(() => resolve(), { timeout: 1000 }); // prettier-ignore
-    else setTimeout(resolve, 0);
-  });
-}
-
 function sendCount(count: number): void {
   send('page:count', { count }).catch(() => {
     // No background to receive it (extension reloading): the badge is not ours to fix from here.
@@ -80,16 +71,18 @@ async function main(): Promise<void> {
     const mine = ++generation;
     if (!isActiveOn(settings, siteHostname())) {
       stop();
+      // The background learns this tab's state (nothing underlined) for its badge.
+      sendCount(0);
       return;
     }
     const [state] = await Promise.all([loadGlossary(settings), diagnostics.ready]);
     if (mine !== generation) return; // a newer change superseded this one
-    // Compiling is one synchronous task: run it when the page is idle, not during its load.
-    await idle();
-    if (mine !== generation) return;
+    // Compiled in slices of a few ms in idle periods (active-glossary.ts), never one long task.
     const compileStart = performance.now();
-    const glossary = compileActiveGlossary(state.entries);
-    diagnostics.recordCompile(compileStart, state.entries.length);
+    const compiled = await compileActiveGlossary(state.entries, () => mine === generation);
+    if (!compiled.completed || mine !== generation) return;
+    diagnostics.recordCompile(compileStart, state.entries.length, compiled.longestSliceMs);
+    const glossary = compiled.glossary;
     if (!glossary) return stop();
     if (activation) return activation.rescan(glossary);
     activation = activate({
