@@ -1,7 +1,7 @@
 /**
  * The two Chromium contexts of one run, from the same browser binary: one with a build of Subtext
  * and its diagnostics on, one plain (no extension) for the floor, mark.js and the heap baseline.
- * Each opens one tab and navigates it from page to page. Only 127.0.0.1 is reachable; the corpus
+ * Each load opens a fresh tab and closes the previous one. Only 127.0.0.1 is reachable; the corpus
  * pages are made cross-origin isolated (COOP + COEP) so `performance.now()` has 5 µs rather
  * than 100 µs resolution in both contexts, which the sub-millisecond figures need.
  */
@@ -61,8 +61,9 @@ async function isolateDocuments(cdp: CDPSession, origin: string): Promise<void> 
 }
 
 export interface BenchContext {
-  page: Page;
-  cdp: CDPSession;
+  /** The tab of the latest load. */
+  readonly page: Page;
+  readonly cdp: CDPSession;
   /** Chromium's version string, for the report. */
   version: string;
   /** Loads `url` in the tab and waits for its load event. */
@@ -101,15 +102,29 @@ export async function launchContext(extDir: string | null, origin: string): Prom
   });
   try {
     if (extDir) await enableDiagnostics(context);
-    const page = context.pages()[0] ?? (await context.newPage());
-    const cdp = await context.newCDPSession(page);
-    await isolateDocuments(cdp, origin);
+    let page = context.pages()[0] ?? (await context.newPage());
+    let cdp = await context.newCDPSession(page);
     const version = context.browser()?.version() ?? (await cdp.send('Browser.getVersion')).product;
+    // The first tab stays open on about:blank; each load gets a tab of its own (see load()).
+    let first = true;
     return {
-      page,
-      cdp,
+      get page() {
+        return page;
+      },
+      get cdp() {
+        return cdp;
+      },
       version,
       async load(url) {
+        // A fresh tab per load: a navigation left running by a timed-out or busy page (mark.js
+        // holds the main thread for seconds) cannot then interrupt the next page's navigation,
+        // and each page's heap is its own.
+        const previous = first ? null : page;
+        first = false;
+        page = await context.newPage();
+        cdp = await context.newCDPSession(page);
+        await isolateDocuments(cdp, origin);
+        await previous?.close({ runBeforeUnload: false }).catch(() => undefined);
         await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
       },
       run: (source) => page.evaluate(source),
