@@ -27,7 +27,7 @@ export interface TestPage {
     fn: (arg: A) => R | Promise<R>,
     arg?: A,
     timeoutMs?: number,
-  ): Promise<R>;
+  ): Promise<NonNullable<R>>;
   mouseMove(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -59,7 +59,11 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-async function poll<R>(read: () => Promise<R>, timeoutMs: number, what: string): Promise<R> {
+async function poll<R>(
+  read: () => Promise<R>,
+  timeoutMs: number,
+  what: string,
+): Promise<NonNullable<R>> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

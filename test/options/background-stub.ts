@@ -32,7 +32,11 @@ export function stubBackground(replies: Replies): Stub {
 }
 
 /** Waits until `check` returns something truthy (the page works asynchronously). */
-export async function until<T>(check: () => T, what = 'condition', ms = 3000): Promise<T> {
+export async function until<T>(
+  check: () => T,
+  what = 'condition',
+  ms = 3000,
+): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const value = check();

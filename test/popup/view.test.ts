@@ -7,6 +7,7 @@ import {
   renderSearch,
   renderSwitches,
   showPosition,
+  type PopupActions,
 } from '../../src/popup/view';
 import { applyI18n } from '../../src/popup/dom';
 import { CORDIAL, FRANK, GRAVE, entry } from './entries';
@@ -14,7 +15,7 @@ import { loadPage } from './page';
 
 const glossary = new Map([FRANK, GRAVE, CORDIAL].map((e) => [e.id, e]));
 const m = (entryId: string, text: string, index: number) => ({ entryId, text, index });
-const noActions = { reveal: () => undefined };
+const noActions: PopupActions = { reveal: () => undefined };
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
 
 function showPage(matches: ReturnType<typeof m>[], actions = noActions, entries = glossary) {
