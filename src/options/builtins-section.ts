@@ -6,7 +6,7 @@
 import type { Pack } from '../core/entry';
 import { send } from '../shared/messages';
 import type { Override } from '../shared/store-layout';
-import { byId, t } from './dom';
+import { byId, t } from '../shared/ui/dom';
 import { renderBuiltins, type BuiltinActions } from './builtins';
 import { errorText, keepFocus, showNotice } from './notice';
 

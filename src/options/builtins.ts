@@ -5,8 +5,8 @@
  */
 import type { Entry, Pack } from '../core/entry';
 import type { Override } from '../shared/store-layout';
-import { h, fill, t } from './dom';
-import { categoryLabel, displayPhrase, patternWords } from './phrase';
+import { h, fill, t } from '../shared/ui/dom';
+import { categoryLabel, displayPhrase, patternWords } from '../shared/ui/phrase';
 
 export interface BuiltinActions {
   setHidden(id: string, hidden: boolean): void;

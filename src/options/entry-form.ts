@@ -4,8 +4,8 @@
  */
 import { CATEGORIES, type Category, type Entry, type Intensity } from '../core/entry';
 import type { EntryDraft } from '../shared/messages';
-import { h, t, byId } from './dom';
-import { categoryLabel } from './phrase';
+import { h, t, byId } from '../shared/ui/dom';
+import { categoryLabel } from '../shared/ui/phrase';
 
 export interface Draft {
   /** One pattern per line. */

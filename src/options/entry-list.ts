@@ -1,7 +1,7 @@
 /** The reader's own phrases, each with Edit and Delete. */
 import type { Entry } from '../core/entry';
-import { h, fill, t } from './dom';
-import { categoryLabel, displayPhrase } from './phrase';
+import { h, fill, t } from '../shared/ui/dom';
+import { categoryLabel, displayPhrase } from '../shared/ui/phrase';
 
 export interface EntryListActions {
   edit(entry: Entry): void;

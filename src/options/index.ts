@@ -9,7 +9,7 @@ import { send, type GlossarySnapshot, type SettingsPatch } from '../shared/messa
 import { loadSettings, onSettingsChange, type Settings } from '../shared/settings';
 import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
 import type { Override } from '../shared/store-layout';
-import { applyI18n, byId, t } from './dom';
+import { applyI18n, byId, t } from '../shared/ui/dom';
 import { setupBuiltins } from './builtins-section';
 import { renderCategories, renderPacks } from './packs';
 import { readLook, renderLookControls, renderSample } from './look';

@@ -8,7 +8,7 @@
  */
 import type { Intensity } from '../core/entry';
 import type { Settings } from '../shared/settings';
-import { h, fill, t, byId } from './dom';
+import { h, fill, t, byId } from '../shared/ui/dom';
 
 const AUTO_STYLE: Record<Intensity, string> = {
   1: 'dotted',

@@ -2,7 +2,7 @@
  * The page's one status line: what just happened ("Saved", "Deleted" with Undo) or what went
  * wrong. A live region, so screen readers hear it without focus moving.
  */
-import { h, fill, byId } from './dom';
+import { h, fill, byId } from '../shared/ui/dom';
 
 export interface NoticeOptions {
   error?: boolean;

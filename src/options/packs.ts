@@ -1,7 +1,7 @@
 /** Packs and categories on/off: one checkbox each, re-rendered from settings. */
 import { CATEGORIES, type Category, type Pack } from '../core/entry';
-import { h, fill, t } from './dom';
-import { categoryLabel } from './phrase';
+import { h, fill, t } from '../shared/ui/dom';
+import { categoryLabel } from '../shared/ui/phrase';
 
 function checkbox(id: string, label: string, checked: boolean, detail?: string): HTMLElement {
   return h(

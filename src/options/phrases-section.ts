@@ -4,7 +4,7 @@
  */
 import type { Entry } from '../core/entry';
 import { send } from '../shared/messages';
-import { byId, t } from './dom';
+import { byId, t } from '../shared/ui/dom';
 import {
   draftFromEntry,
   draftFromSelection,
@@ -21,7 +21,7 @@ import {
 } from './entry-form';
 import { renderEntryList } from './entry-list';
 import { errorText, keepFocus, showNotice } from './notice';
-import { displayPhrase } from './phrase';
+import { displayPhrase } from '../shared/ui/phrase';
 import { previewMatches, renderPreview } from './preview';
 import { checkDraft } from './validate-draft';
 

@@ -6,8 +6,8 @@
 import type { Entry } from '../core/entry';
 import { checkPattern } from '../core/pattern';
 import { compileGlossary, findMatches } from '../core/matcher';
-import { h, fill, t } from './dom';
-import { displayPhrase } from './phrase';
+import { h, fill, t } from '../shared/ui/dom';
+import { displayPhrase } from '../shared/ui/phrase';
 
 export interface PreviewMatch {
   start: number;

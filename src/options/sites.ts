@@ -1,5 +1,5 @@
 /** The sites where Subtext is off, each with a button to switch it back on. */
-import { h, fill, t } from './dom';
+import { h, fill, t } from '../shared/ui/dom';
 
 /** Renders the list of switched-off sites, sorted; says so when there are none. */
 export function renderSites(

@@ -4,7 +4,7 @@
  * format or the mode after a preview disables Apply until the next preview.
  */
 import { send, type ImportRequest } from '../shared/messages';
-import { byId, t } from './dom';
+import { byId, t } from '../shared/ui/dom';
 import { errorText, showNotice } from './notice';
 import {
   detectFormat,

@@ -3,7 +3,7 @@
  * change (and every error, by line and field) before anything is applied, and saving an export.
  */
 import type { ImportRequest, ImportSummary } from '../shared/messages';
-import { h, fill, t } from './dom';
+import { h, fill, t } from '../shared/ui/dom';
 
 export type ImportFormat = ImportRequest['format'];
 export type ImportMode = ImportRequest['mode'];

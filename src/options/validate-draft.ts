@@ -6,7 +6,7 @@
  */
 import { checkPattern } from '../core/pattern';
 import { validateEntry } from '../core/validate';
-import { t } from './dom';
+import { t } from '../shared/ui/dom';
 import {
   draftPatterns,
   entryDraftFromForm,

@@ -12,7 +12,7 @@ import { send, sendToTab, type PageReport } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
 import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
 import type { Entry } from '../core/entry';
-import { applyI18n, byId, t } from './dom';
+import { applyI18n, byId, t } from '../shared/ui/dom';
 import { groupMatches, nextIndex, readPage, type PhraseGroup } from './group';
 import { searchGlossary } from './search';
 import { renderPage, renderReading, renderSearch, renderSwitches, showPosition } from './view';

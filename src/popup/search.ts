@@ -4,7 +4,7 @@
  * with the query ranks above one that only contains it.
  */
 import type { Entry } from '../core/entry';
-import { displayPhrase, patternWords } from './phrase';
+import { displayPhrase, patternWords } from '../shared/ui/phrase';
 
 export interface SearchHit {
   entry: Entry;

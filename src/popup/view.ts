@@ -2,9 +2,9 @@
  * The popup's pure part: renders the page's phrases, the reading line, the switches and the search
  * results from state. It never talks to the browser; `index.ts` feeds it and handles its actions.
  */
-import { h, fill, t, byId } from './dom';
+import { h, fill, t, byId } from '../shared/ui/dom';
 import type { PageReading, PhraseGroup } from './group';
-import { categoryLabel } from './phrase';
+import { categoryLabel } from '../shared/ui/phrase';
 import type { SearchHit } from './search';
 
 /** What the popup knows about the tab it was opened on. */

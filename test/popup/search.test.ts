@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchGlossary } from '../../src/popup/search';
-import { displayPhrase } from '../../src/popup/phrase';
+import { displayPhrase } from '../../src/shared/ui/phrase';
 import { CORDIAL, FRANK, GRAVE, entry } from './entries';
 
 const glossary = [FRANK, GRAVE, CORDIAL];

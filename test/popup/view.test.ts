@@ -9,7 +9,7 @@ import {
   showPosition,
   type PopupActions,
 } from '../../src/popup/view';
-import { applyI18n } from '../../src/popup/dom';
+import { applyI18n } from '../../src/shared/ui/dom';
 import { CORDIAL, FRANK, GRAVE, entry } from './entries';
 import { loadPage } from './page';
 

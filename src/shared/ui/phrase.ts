@@ -2,7 +2,7 @@
  * How an entry is named to the reader: its first pattern with the pattern syntax taken out
  * (`[free and] frank exchange of =views` → "free and frank exchange of views").
  */
-import type { Category } from '../core/entry';
+import type { Category } from '../../core/entry';
 import { t } from './dom';
 
 /** An innermost group: a choice `(a|b)` or an optional part `[a b]`, with nothing nested inside. */

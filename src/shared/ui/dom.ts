@@ -1,9 +1,8 @@
 /**
- * Small DOM helpers for the options page (the popup has the same in src/popup/dom.ts: entry folders
- * never import each other): build elements with text only (never HTML, so a
+ * Small DOM helpers for the extension pages: build elements with text only (never HTML, so a
  * meaning holding `<img onerror=…>` shows as text), and fill static HTML from `_locales`.
  */
-import browser from '../shared/browser';
+import browser from '../browser';
 
 /** A localized string; falls back to the key so a missing translation shows, never a blank. */
 export function t(key: string, substitutions?: string | string[]): string {
