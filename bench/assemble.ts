@@ -14,8 +14,8 @@ function taskNote(m: Measured): string | null {
     m.records.flatMap((r) => Object.values(r.scan).map((s) => s?.taskSource)),
   );
   if (sources.has('subtext:task')) return null;
-  return sources.has('scan detail')
-    ? 'this build records no subtext:task measures: the longest task is read from the longestTaskMs of its subtext:scan measures'
+  return sources.has('measure detail')
+    ? 'this build records no subtext:task measures: the longest task is read from the longestTaskMs of its subtext:scan measures and the longestSliceMs of its subtext:compile measures'
     : 'this build records no subtext:task measures and no longestTaskMs: the longest task is judged from subtext:scan measures';
 }
 

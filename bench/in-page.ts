@@ -15,12 +15,16 @@ export interface PageMeasure {
     kind?: string;
     /** The pass's longest stretch without yielding, where the build records it. */
     longestTaskMs?: number;
+    /** Of a `subtext:compile` measure: its longest slice. */
+    longestSliceMs?: number;
   } | null;
 }
 
 export interface Timeline {
   scans: PageMeasure[];
   tasks: PageMeasure[];
+  /** Glossary compiles (`subtext:compile`), where the build records them. */
+  compiles: PageMeasure[];
   /** performance.now() in the page when read. */
   now: number;
 }
@@ -48,9 +52,13 @@ export const READ_TIMELINE = `(() => {
     detail: e.detail && typeof e.detail === 'object' ? {
       textChars: e.detail.textChars, matches: e.detail.matches,
       blocks: e.detail.blocks, kind: e.detail.kind, longestTaskMs: e.detail.longestTaskMs,
+      longestSliceMs: e.detail.longestSliceMs,
     } : null,
   }));
-  return { scans: read('subtext:scan'), tasks: read('subtext:task'), now: performance.now() };
+  return {
+    scans: read('subtext:scan'), tasks: read('subtext:task'), compiles: read('subtext:compile'),
+    now: performance.now(),
+  };
 })()`;
 
 export interface MarkRun {

@@ -32,9 +32,11 @@ export interface ScanResult {
    */
   maxTaskMs: number | null;
   /** Where maxTaskMs comes from. */
-  taskSource: 'subtext:task' | 'scan detail' | null;
+  taskSource: 'subtext:task' | 'measure detail' | null;
   /** Longest single `subtext:scan` measure of any kind. */
   maxScanMs: number;
+  /** Sum of the `subtext:compile` measures (the whole sliced compile), null when none. */
+  compileMs: number | null;
 }
 
 /** The page left its URL by itself (a script redirect, e.g. to https:, which cannot load here). */
@@ -58,7 +60,7 @@ async function waitQuiet(
   for (;;) {
     if (ctx.page.url() !== url) throw new NavigatedAway(ctx.page.url());
     const t = await ctx.run<Timeline>(READ_TIMELINE);
-    const last = Math.max(0, ...t.scans.map(end), ...t.tasks.map(end));
+    const last = Math.max(0, ...t.scans.map(end), ...t.tasks.map(end), ...t.compiles.map(end));
     if (ready(t) && t.now - last >= QUIET_MS) return t;
     if (Date.now() > deadline) return null;
     await sleep(50);
@@ -73,11 +75,13 @@ function initialScans(scans: readonly PageMeasure[]): PageMeasure[] {
 function longestTask(t: Timeline): Pick<ScanResult, 'maxTaskMs' | 'taskSource'> {
   if (t.tasks.length > 0)
     return { maxTaskMs: Math.max(...t.tasks.map((m) => m.duration)), taskSource: 'subtext:task' };
-  const fromDetail = t.scans.flatMap((m) =>
-    typeof m.detail?.longestTaskMs === 'number' ? [m.detail.longestTaskMs] : [],
-  );
+  // Without task measures: the longest unyielding stretch of any scan pass or compile slice.
+  const fromDetail = [...t.scans, ...t.compiles].flatMap((m) => {
+    const v = m.detail?.longestTaskMs ?? m.detail?.longestSliceMs;
+    return typeof v === 'number' ? [v] : [];
+  });
   return fromDetail.length > 0
-    ? { maxTaskMs: Math.max(...fromDetail), taskSource: 'scan detail' }
+    ? { maxTaskMs: Math.max(...fromDetail), taskSource: 'measure detail' }
     : { maxTaskMs: null, taskSource: null };
 }
 
@@ -94,6 +98,7 @@ export function scanFigures(t: Timeline): ScanResult {
     tasks: t.tasks.length,
     ...longestTask(t),
     maxScanMs: Math.max(...t.scans.map((m) => m.duration)),
+    compileMs: t.compiles.length ? t.compiles.reduce((a, m) => a + m.duration, 0) : null,
   };
 }
 

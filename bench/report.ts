@@ -45,6 +45,10 @@ export function computeFigures(
         ? { note: 'pages stopped at the cap count with their time so far: a lower bound' }
         : {}),
     };
+    f[`compile ${g.name}`] = {
+      ...summarize(known(pages.map((p) => p.scan[g.name]?.compileMs))),
+      unit: 'ms',
+    };
     f[`longest task ${g.name}`] = {
       ...summarize(known(pages.map((p) => p.maxTaskMs[g.name]))),
       unit: 'ms',
