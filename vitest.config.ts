@@ -13,6 +13,7 @@ export default defineConfig({
             'test/core/**/*.test.ts',
             'test/glossary/**/*.test.ts',
             'test/scripts/**/*.test.ts',
+            'bench/test/**/*.test.ts',
           ],
         },
       },
