@@ -10,13 +10,13 @@ import { createMarkPainter } from './mark-painter';
 import { PageModel, type MatchRecord } from './page-model';
 import { createPageStyle, type PageStyle } from './page-style';
 import { createHighlightPainter, hasHighlightApi, type Painter } from './painter';
-import { forEachSliced } from './scheduler';
+import { forEachSliced, SLICE_MS, yieldToPage } from './scheduler';
 import type { Teardown } from './teardown';
 import {
   containerOf,
   indexBlock,
   indexBlocks,
-  indexUnits,
+  indexInSteps,
   isBlock,
   type Container,
   type TextBlock,
@@ -103,17 +103,11 @@ export class ScanSession {
       const start = performance.now();
       this.unpaint(this.model.clear());
       const root = this.o.doc.body ?? this.o.doc.documentElement;
+      // The walk is sliced too: a page with hundreds of thousands of nodes is walked in pieces.
+      const walk = await walkSliced(root, start, this.o.teardown.signal);
+      if (!walk) return;
       const groups = new Map<Container, TextBlock[]>();
-      // The walk is sliced too: a page with tens of thousands of nodes is walked in bounded units.
-      const walk = await forEachSliced(
-        root ? indexUnits(root) : [],
-        (unit) => {
-          for (const b of unit()) push(groups, b.container, b);
-        },
-        this.o.teardown.signal,
-        { taskStart: start },
-      );
-      if (!walk.done) return;
+      for (const b of walk.blocks) push(groups, b.container, b);
       await this.apply(groups, 'initial', start, walk);
     });
   }
@@ -231,6 +225,26 @@ export class ScanSession {
 
   private unpaint(records: readonly MatchRecord[]): void {
     for (const r of records) this.painter.remove(r.range, r.intensity);
+  }
+}
+
+/** Indexes `root` in slices of SLICE_MS; null when `signal` aborted it on the way. */
+async function walkSliced(
+  root: Element | null,
+  start: number,
+  signal: AbortSignal,
+): Promise<{ blocks: TextBlock[]; longestTaskMs: number; taskStart: number } | null> {
+  if (!root) return { blocks: [], longestTaskMs: 0, taskStart: start };
+  const index = indexInSteps(root);
+  let taskStart = start;
+  let longestTaskMs = 0;
+  for (;;) {
+    if (signal.aborted) return null;
+    const done = index.step(performance.now() + SLICE_MS);
+    longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
+    if (done) return { blocks: index.blocks, longestTaskMs, taskStart };
+    await yieldToPage();
+    taskStart = performance.now();
   }
 }
 

@@ -149,9 +149,19 @@ export function isInSkipped(node: Node): boolean {
   return false;
 }
 
+/** One element or tree root being walked: its next child to visit and what to do after. */
+interface Frame {
+  next: Node | null;
+  /** An open shadow root still to walk (as its own container) once the children are done. */
+  shadow: ShadowRoot | null;
+  /** For a block frame: the outer run to restore when it ends; null for an inline element. */
+  saved: readonly [Container, string, Text[], number[]] | null;
+}
+
 /**
- * One walk. Kept as mutable fields on one object (no closure or array per node), because this is
- * the floor the benchmark compares against.
+ * One walk, iterative (an explicit stack, not recursion), so a page nested thousands of elements
+ * deep cannot overflow the call stack. Kept as mutable fields on one object (one small frame per
+ * element), because this is the floor the benchmark compares against.
  */
 class Walker {
   readonly out: TextBlock[] = [];
@@ -159,6 +169,7 @@ class Walker {
   text = '';
   nodes: Text[] = [];
   starts: number[] = [];
+  private readonly stack: Frame[] = [];
 
   constructor(
     container: Container,
@@ -183,16 +194,25 @@ class Walker {
     this.text += t.data;
   }
 
+  /** Walks `parent`'s children into the current run. */
   children(parent: Node): void {
-    for (let c = parent.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT_NODE) this.addText(c as Text);
-      else if (c.nodeType === ELEMENT_NODE) {
-        this.element(c as Element);
-      }
-    }
+    this.stack.push({ next: parent.firstChild, shadow: null, saved: null });
+    this.drain();
   }
 
+  /** Walks `el` (and its subtree) into the current run. */
   element(el: Element): void {
+    this.visitElement(el);
+    this.drain();
+  }
+
+  /** Walks `node`'s content as container `c`, then restores the outer run untouched. */
+  block(c: Container, node: Node): void {
+    this.openBlock(c, node);
+    this.drain();
+  }
+
+  private visitElement(el: Element): void {
     if (isSkipped(el)) return;
     if (el.localName === 'br') {
       if (this.nodes.length > 0) this.text += ' ';
@@ -200,25 +220,60 @@ class Walker {
     }
     if (BLOCK_TAGS.has(el.localName)) {
       this.flush();
-      if (this.isDeep) this.block(el, el);
+      if (this.isDeep) this.openBlock(el, el);
       return;
     }
-    this.children(el);
-    if (this.isDeep && el.shadowRoot) this.block(el.shadowRoot, el.shadowRoot);
+    const shadow = this.isDeep ? el.shadowRoot : null;
+    this.stack.push({ next: el.firstChild, shadow, saved: null });
   }
 
-  /** Walks `node`'s content as container `c`, then restores the outer run untouched. */
-  block(c: Container, node: Node): void {
+  private openBlock(c: Container, node: Node): void {
     const saved = [this.container, this.text, this.nodes, this.starts] as const;
     this.container = c;
     this.text = '';
     this.nodes = [];
     this.starts = [];
-    this.children(node);
-    if (node.nodeType === ELEMENT_NODE && (node as Element).shadowRoot)
-      this.block((node as Element).shadowRoot!, (node as Element).shadowRoot!);
-    this.flush();
-    [this.container, this.text, this.nodes, this.starts] = saved;
+    const shadow = node.nodeType === ELEMENT_NODE ? (node as Element).shadowRoot : null;
+    this.stack.push({ next: node.firstChild, shadow, saved });
+  }
+
+  /**
+   * Walks until the stack is empty, or until `deadline` (performance.now() value) has passed;
+   * true when the walk is complete. The clock is read every 256 nodes only.
+   */
+  drain(deadline = Infinity): boolean {
+    const stack = this.stack;
+    let count = 0;
+    while (stack.length > 0) {
+      if ((++count & 255) === 0 && performance.now() > deadline) return false;
+      const top = stack[stack.length - 1]!;
+      const c = top.next;
+      if (c) {
+        top.next = c.nextSibling;
+        if (c.nodeType === TEXT_NODE) this.addText(c as Text);
+        else if (c.nodeType === ELEMENT_NODE) this.visitElement(c as Element);
+        continue;
+      }
+      if (top.shadow) {
+        // The host's shadow tree is walked after its children, inside the host's own run.
+        const shadow = top.shadow;
+        top.shadow = null;
+        this.openBlock(shadow, shadow);
+        continue;
+      }
+      stack.pop();
+      if (top.saved) {
+        this.flush();
+        [this.container, this.text, this.nodes, this.starts] = top.saved;
+      }
+    }
+    return true;
+  }
+
+  /** Starts a deep walk of `root` without running it (see {@link indexInSteps}). */
+  begin(root: Element): void {
+    if (isBlock(root)) this.openBlock(root, root);
+    else this.visitElement(root);
   }
 }
 
@@ -259,27 +314,29 @@ export function indexBlock(container: Container): TextBlock[] {
   return w.out;
 }
 
+/** A walk of a whole subtree that runs in pieces (see {@link indexInSteps}). */
+export interface SteppedIndex {
+  /** Walks until `deadline` (a performance.now() value); true once the walk is complete. */
+  step(deadline: number): boolean;
+  /** The runs found so far; all of `indexBlocks(root)`'s once `step` returned true. */
+  readonly blocks: TextBlock[];
+}
+
 /**
- * Cuts indexing `root` into units of bounded size, so a long page can be walked in time slices:
- * `root`'s own runs, then each child subtree, splitting a block child further while it holds more
- * than `maxElements` elements. Running every unit gives the same runs as `indexBlocks(root)`
- * (inline children's partial runs belong to the parent's own runs, so they are left out).
+ * The same walk as `indexBlocks(root)` for an element, but resumable: each `step` walks nodes until
+ * its deadline, so a page with hundreds of thousands of nodes is indexed in time slices.
  */
-export function indexUnits(root: Element, maxElements = 1500): (() => TextBlock[])[] {
-  const units: (() => TextBlock[])[] = [];
-  const split = (el: Element): void => {
-    units.push(() => indexBlock(el));
-    if (el.shadowRoot) {
-      const shadow = el.shadowRoot;
-      units.push(() => indexBlocks(shadow));
-    }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const child = c;
-      if (isSkipped(child)) continue;
-      if (isBlock(child) && child.getElementsByTagName('*').length > maxElements) split(child);
-      else units.push(() => indexBlocks(child).filter((b) => b.container !== el));
-    }
+export function indexInSteps(root: Element): SteppedIndex {
+  const doc = root.ownerDocument;
+  const w = new Walker(containerOf(root), true);
+  const skip = doc.designMode === 'on' || isInSkipped(root);
+  if (!skip) w.begin(root);
+  return {
+    step(deadline) {
+      if (!w.drain(deadline)) return false;
+      w.flush();
+      return true;
+    },
+    blocks: w.out,
   };
-  if (!isInSkipped(root)) split(root);
-  return units;
 }

@@ -3,7 +3,7 @@ import {
   containerOf,
   indexBlock,
   indexBlocks,
-  indexUnits,
+  indexInSteps,
   type TextBlock,
 } from '../../src/content/text-index';
 
@@ -165,27 +165,55 @@ describe('indexBlock', () => {
   });
 });
 
-describe('indexUnits', () => {
-  it('cuts a page into units that together give exactly the runs of one walk', () => {
+describe('indexInSteps', () => {
+  it('walks a page in pieces and gives exactly the runs of one walk, in the same order', () => {
     const body = page(
       '<main>lead <span>inline <p>nested in inline</p> tail</span><section>' +
         '<div><p>grave</p> loose <em>text</em><ul><li>one</li><li>two</li></ul></div>' +
         '<article><h2>title</h2><p>free and <b>frank</b></p></article></section> end</main>' +
-        '<div id="host"></div><textarea>skip</textarea><p>last</p>',
+        '<div id="host"></div><textarea>skip</textarea><p>last</p>' +
+        '<div>filler</div>'.repeat(2000),
     );
     body.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>in shadow</p>';
     const key = (b: TextBlock) =>
       `${texts([b])[0]}@${(b.container as Element).localName ?? '#shadow'}`;
-    const whole = indexBlocks(body).map(key).sort();
-    for (const max of [0, 2, 1500]) {
-      const units = indexUnits(body, max);
-      expect(
-        units
-          .flatMap((u) => u())
-          .map(key)
-          .sort(),
-      ).toEqual(whole);
+    const whole = indexBlocks(body).map(key);
+    const index = indexInSteps(body);
+    let steps = 1;
+    // A deadline already passed: each step walks only its first few hundred nodes.
+    while (!index.step(-Infinity)) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(index.blocks.map(key)).toEqual(whole);
+  });
+
+  it('walks a page nested fifty thousand elements deep without overflowing the stack', () => {
+    // jsdom itself recurses on insertion, so the deep page is a minimal node tree: just what the
+    // walk reads (Chromium builds such trees from real pages, e.g. the hostile deep-nesting page).
+    type Fake = Record<string, unknown>;
+    const doc = { designMode: 'off' };
+    const el = (name: string): Fake => ({
+      nodeType: 1,
+      localName: name,
+      firstChild: null,
+      nextSibling: null,
+      parentNode: null,
+      shadowRoot: null,
+      ownerDocument: doc,
+      hasAttribute: () => false,
+      getAttribute: () => null,
+    });
+    const root = el('body');
+    let parent = root;
+    for (let i = 0; i < 50000; i++) {
+      const child = el(i % 2 ? 'div' : 'span');
+      child.parentNode = parent;
+      parent.firstChild = child;
+      parent = child;
     }
-    expect(indexUnits(body, 0).length).toBeGreaterThan(indexUnits(body, 1500).length);
+    parent.firstChild = { nodeType: 3, data: 'a grave concern at the bottom', parentNode: parent };
+    const index = indexInSteps(root as unknown as Element);
+    while (!index.step(Infinity));
+    expect(texts(index.blocks)).toEqual(['a grave concern at the bottom']);
+    expect(indexBlocks(root as unknown as Element).length).toBe(1);
   });
 });
