@@ -95,12 +95,28 @@ export function activate(o: ActivationOptions): Activation {
   const view = o.doc.defaultView;
   const url = view ? watchUrl(view, teardown, () => void startSession()) : null;
   const scanned = startSession();
-  const root = o.doc.body ?? o.doc.documentElement;
+  let root: Node = o.doc.body ?? o.doc.documentElement ?? o.doc;
   queue = watchMutations(root, teardown, (changes) => {
     url?.check();
     live?.session.heal();
     return live?.session.update(changes);
   });
+  // document.open()/write() replaces the whole tree: the root observed above is then detached and
+  // hears nothing. Watching the document's (and its root element's) children catches the swap; the
+  // new tree is then observed and scanned from scratch (the old session's ranges are unpainted).
+  const watchRoot = (): void => {
+    const next: Node = o.doc.body ?? o.doc.documentElement ?? o.doc;
+    if (next === root || !next.isConnected) return;
+    root = next;
+    const html = o.doc.documentElement;
+    if (html) rootWatch.observe(html, { childList: true });
+    queue?.observe(next);
+    void startSession();
+  };
+  const rootWatch = new MutationObserver(watchRoot);
+  rootWatch.observe(o.doc, { childList: true });
+  if (o.doc.documentElement) rootWatch.observe(o.doc.documentElement, { childList: true });
+  teardown.add(() => rootWatch.disconnect());
 
   return {
     teardown,

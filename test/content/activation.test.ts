@@ -51,6 +51,19 @@ afterEach(() => {
 });
 
 describe('an activation', () => {
+  it('decodes a document the page replaced wholesale (document.open/write) and drops the old ranges', async () => {
+    const a = start();
+    await a.scanned;
+    const html = document.createElement('html');
+    html.innerHTML = '<head><title>t</title></head><body><p>Talks were constructive.</p></body>';
+    document.replaceChild(html, document.documentElement);
+    await settle(50);
+    await settle(50);
+    expect(highlighted(registry)).toEqual(['constructive']);
+    for (const h of registry.values()) for (const r of h) expect(r.collapsed).toBe(false);
+    expect(counts.at(-1)).toBe(1);
+  });
+
   it('underlines the page and reports the count for the badge', async () => {
     const a = start();
     await a.scanned;
