@@ -54,8 +54,9 @@ export class CardController {
       },
     });
     const t = d.teardown;
-    t.listen(d.doc, 'pointermove', (e) => this.onMove(e as PointerEvent), { capture: true, passive: true }); // prettier-ignore
-    t.listen(d.doc, 'click', (e) => this.onClick(e as MouseEvent), { capture: true, passive: true }); // prettier-ignore
+    // Only the reader's own pointer opens the card: a page must not drive it with synthetic events.
+    t.listen(d.doc, 'pointermove', (e) => e.isTrusted && this.onMove(e as PointerEvent), { capture: true, passive: true }); // prettier-ignore
+    t.listen(d.doc, 'click', (e) => e.isTrusted && this.onClick(e as MouseEvent), { capture: true, passive: true }); // prettier-ignore
   }
 
   /** Call after the page's phrases changed. Closes the card if its phrase is gone. */
