@@ -10,7 +10,9 @@ import { createMarkPainter } from './mark-painter';
 import { PageModel, type MatchRecord } from './page-model';
 import { createPageStyle, type PageStyle } from './page-style';
 import { createHighlightPainter, hasHighlightApi, type Painter } from './painter';
+import { pieces } from './pieces';
 import { forEachSliced, SLICE_MS, yieldToPage } from './scheduler';
+import { VisibilityCheck } from './visibility';
 import type { Teardown } from './teardown';
 import {
   containerOf,
@@ -174,24 +176,43 @@ export class ScanSession {
     let textChars = 0;
     let blocks = 0;
     let matches = 0;
-    // One item per block, so a container with many blocks is still cut into slices; its records
-    // are painted together once its last block is matched.
-    const items: [Container, TextBlock | null, boolean][] = [];
+    // One item per piece of a block (a long block is cut at sentence ends, see pieces.ts), so a
+    // container with many blocks or one huge block is still cut into slices. With the Highlight
+    // API each piece's ranges are registered as it is matched (registering thousands at once is a
+    // long task of its own); the fallback painter changes text nodes, so it waits for the
+    // container's last piece. The model takes a container's records once all are known.
+    const early = this.painter.kind === 'highlight';
+    const items: [Container, TextBlock | null, number, number, boolean][] = [];
     for (const [c, list] of groups) {
-      if (!list.length) items.push([c, null, true]);
-      list.forEach((b, i) => items.push([c, b, i === list.length - 1]));
+      if (!list.length) items.push([c, null, 0, 0, true]);
+      list.forEach((b, i) => {
+        const cuts = pieces(b.text);
+        for (let k = 0; k + 1 < cuts.length; k++)
+          items.push([
+            c,
+            b,
+            cuts[k]!,
+            cuts[k + 1]!,
+            i === list.length - 1 && k + 2 === cuts.length,
+          ]);
+      });
     }
     let records: MatchRecord[] = [];
+    const visible = new VisibilityCheck();
     const { done, longestTaskMs } = await forEachSliced(
       items,
-      ([container, block, isLast]) => {
+      ([container, block, from, to, isLast]) => {
         if (block) {
-          textChars += block.text.length;
-          blocks += 1;
-          this.matchBlock(block, records);
+          if (from === 0) blocks += 1;
+          textChars += to - from;
+          const first = records.length;
+          this.matchBlock(block, from, to, records, visible);
+          if (early)
+            for (let i = first; i < records.length; i++)
+              this.painter.add(records[i]!.range, records[i]!.intensity);
         }
         if (!isLast) return;
-        for (const r of records) this.painter.add(r.range, r.intensity);
+        if (!early) for (const r of records) this.painter.add(r.range, r.intensity);
         this.unpaint(this.model.set(container, records));
         matches += records.length;
         const root = container.nodeType === 11 ? container : container.getRootNode();
@@ -204,22 +225,36 @@ export class ScanSession {
       this.o.teardown.signal,
       { afterSlice: this.o.afterPaint, taskStart: walk.taskStart },
     );
+    if (!done) this.unpaint(records); // painted early, never handed to the model
     const longest = Math.max(longestTaskMs, walk.longestTaskMs);
     if (done)
       this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs: longest, indexMs });
   }
 
-  /** Appends the phrases decoded in `block` (minus milder ones and dismissed ones) to `out`. */
-  private matchBlock(block: TextBlock, out: MatchRecord[]): void {
+  /**
+   * Appends the phrases decoded in `block.text[from, to)` (minus milder ones, dismissed ones and
+   * ones the reader cannot see) to `out`.
+   */
+  private matchBlock(
+    block: TextBlock,
+    from: number,
+    to: number,
+    out: MatchRecord[],
+    visible: VisibilityCheck,
+  ): void {
     const minIntensity = this.o.settings.underline.minIntensity;
     const hidden = this.dismissed.get(block.container);
-    for (const m of this.o.glossary.match(block.text)) {
+    const text = from === 0 && to === block.text.length ? block.text : block.text.slice(from, to);
+    for (const m of this.o.glossary.match(text)) {
       const entry = this.o.glossary.entry(m.entryId);
       if (!entry || entry.intensity < minIntensity) continue;
-      const text = block.text.slice(m.start, m.end);
-      if (hidden?.has(dismissKey({ entry, text }))) continue;
-      const range = block.rangeFor(m.start, m.end, true);
-      out.push({ block, start: m.start, end: m.end, entry, text, intensity: entry.intensity, range }); // prettier-ignore
+      const start = m.start + from;
+      const end = m.end + from;
+      const phrase = block.text.slice(start, end);
+      if (hidden?.has(dismissKey({ entry, text: phrase }))) continue;
+      const range = block.rangeFor(start, end, true);
+      if (!visible.of(range.startContainer)) continue;
+      out.push({ block, start, end, entry, text: phrase, intensity: entry.intensity, range }); // prettier-ignore
     }
   }
 
