@@ -10,8 +10,23 @@ export const SLICE_MS = 8;
 
 type YieldingScheduler = { yield?: () => Promise<void> };
 
-/** Lets the page run (input, rendering, its own tasks) before resuming. */
+/** How long we may go on yielding through the fast paths before a turn in the timer queue. */
+const TIMER_TURN_MS = 40;
+let lastTimerTurn = 0;
+
+/**
+ * Lets the page run (input, rendering, its own tasks) before resuming. `scheduler.yield()` and
+ * message-channel hops are fast, but browsers run them ahead of the page's timers (Chromium gives
+ * yield continuations priority), so a long scan through them alone starves the page's
+ * `setTimeout` callbacks for seconds. At least every TIMER_TURN_MS, the hop goes through the timer
+ * queue instead, behind whatever the page has scheduled there.
+ */
 export function yieldToPage(): Promise<void> {
+  const now = performance.now();
+  if (now - lastTimerTurn >= TIMER_TURN_MS) {
+    lastTimerTurn = now;
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
   const s = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
   if (typeof s?.yield === 'function') return s.yield();
   // A message-channel hop is a new task without setTimeout's 4 ms clamp after nesting.
