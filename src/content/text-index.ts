@@ -69,18 +69,23 @@ export class TextBlock {
   }
 
   /**
+   * Index in `nodes` of the node a text offset lies in, as {@link locate} picks it: a start offset
+   * at the end of a node (or on a `<br>` space) belongs to the next node.
+   */
+  nodeIndex(offset: number, isEnd = false): number {
+    const i = this.nodeAt(offset, isEnd);
+    const local = offset - this.starts[i]!;
+    return !isEnd && local >= this.nodes[i]!.data.length && i + 1 < this.nodes.length ? i + 1 : i;
+  }
+
+  /**
    * The DOM position of a text offset. A start offset lying on a `<br>` space moves to the next
    * node; an end offset maps to the end of the node it falls in, so ranges stay tight.
    */
   locate(offset: number, isEnd = false): { node: Text; offset: number } {
-    let i = this.nodeAt(offset, isEnd);
-    let node = this.nodes[i]!;
-    let local = offset - this.starts[i]!;
-    if (!isEnd && local >= node.data.length && i + 1 < this.nodes.length) {
-      i += 1;
-      node = this.nodes[i]!;
-      local = 0;
-    }
+    const i = this.nodeIndex(offset, isEnd);
+    const node = this.nodes[i]!;
+    const local = offset - this.starts[i]!;
     return { node, offset: Math.max(0, Math.min(local, node.data.length)) };
   }
 
