@@ -27,7 +27,11 @@ type IdleView = {
 /** Waits for the next slice's turn; resolves with how long that slice may run. */
 function nextSlice(): Promise<number> {
   const view = globalThis as IdleView;
-  if (typeof view.requestIdleCallback === 'function') {
+  // A hidden tab gets no idle periods (Firefox then waits for each timeout): yield there instead.
+  if (
+    typeof view.requestIdleCallback === 'function' &&
+    globalThis.document?.visibilityState !== 'hidden'
+  ) {
     const ric = view.requestIdleCallback;
     // The timeout keeps a busy page from starving us; a deadline of 0 still gets one entry done.
     return new Promise((resolve) =>
