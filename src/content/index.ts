@@ -4,7 +4,7 @@
  * Pipeline: load settings and the effective glossary (src/shared) → compile it once
  * (active-glossary.ts, engine in src/core) → index the page into one text flow per block
  * (text-index.ts) → match each flow, in time slices (scan-session.ts, scheduler.ts) → underline
- * with five named CSS highlights, one per intensity (painter.ts, underline-style.ts, page-style.ts;
+ * with five named CSS highlights, one per intensity (painter.ts, ../shared/underline-style.ts, page-style.ts;
  * `<subtext-mark>` only where the Highlight API is missing) → explain on hover, click or the
  * keyboard relay (card-controller.ts, card.ts) → keep up with the live page: mutations re-index
  * only the blocks they touched, SPA navigations rescan (mutation-queue.ts, navigation.ts).

@@ -5,7 +5,7 @@
  */
 import type { Intensity } from '../core/entry';
 import type { Teardown } from './teardown';
-import { highlightName, INTENSITIES } from './underline-style';
+import { highlightName, INTENSITIES } from '../shared/underline-style';
 
 export interface Painter {
   readonly kind: 'highlight' | 'mark';

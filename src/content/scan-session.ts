@@ -23,7 +23,7 @@ import {
   type Container,
   type TextBlock,
 } from './text-index';
-import { isDarkPage, underlineCss } from './underline-style';
+import { isDarkPage, underlineCss } from '../shared/underline-style';
 
 /** The compiled glossary as the content script uses it. */
 export interface ActiveGlossary {

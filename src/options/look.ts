@@ -2,42 +2,13 @@
  * The look of the underline: the controls (style, colour, minimum intensity, card delay) and a
  * live sample with one phrase per intensity, drawn the way pages draw them.
  *
- * The tables below mirror `underlineFor` in src/content/underline-style.ts, which the options page
- * may not import (entry folders never import each other); test/options/look.test.ts fails when
- * the two disagree.
+ * The sample uses `underlineFor` from src/shared/underline-style.ts, the very rule the content
+ * script paints with, so the two cannot drift apart.
  */
 import type { Intensity } from '../core/entry';
 import type { Settings } from '../shared/settings';
 import { h, fill, t, byId } from '../shared/ui/dom';
-
-const AUTO_STYLE: Record<Intensity, string> = {
-  1: 'dotted',
-  2: 'dotted',
-  3: 'dashed',
-  4: 'wavy',
-  5: 'wavy',
-};
-const THICKNESS: Record<Intensity, string> = {
-  1: '1.5px',
-  2: '2px',
-  3: '2px',
-  4: '1.5px',
-  5: '2.5px',
-};
-const LIGHT: Record<Intensity, string> = {
-  1: '#0072b2',
-  2: '#0072b2',
-  3: '#a35200',
-  4: '#c4320a',
-  5: '#c4320a',
-};
-const DARK: Record<Intensity, string> = {
-  1: '#56b4e9',
-  2: '#56b4e9',
-  3: '#e69f00',
-  4: '#ff8c5a',
-  5: '#ff8c5a',
-};
+import { underlineFor } from '../shared/underline-style';
 
 /** Sample phrases from the built-in glossary, mildest first. */
 const SAMPLES: readonly [Intensity, string][] = [
@@ -47,19 +18,6 @@ const SAMPLES: readonly [Intensity, string][] = [
   [4, 'deplores'],
   [5, 'grave concern'],
 ];
-
-/** The underline an intensity gets; same rule as the content script's `underlineFor`. */
-export function sampleUnderline(
-  intensity: Intensity,
-  underline: Settings['underline'],
-  dark: boolean,
-): { color: string; style: string; thickness: string } {
-  return {
-    color: underline.color === 'auto' ? (dark ? DARK : LIGHT)[intensity] : underline.color,
-    style: underline.style === 'auto' ? AUTO_STYLE[intensity] : underline.style,
-    thickness: THICKNESS[intensity],
-  };
-}
 
 /**
  * Sets the controls from settings. The control the reader is using keeps its value: a saved
@@ -110,7 +68,7 @@ export function renderSample(doc: Document, underline: Settings['underline'], da
           text: phrase,
         });
         if (shown) {
-          const u = sampleUnderline(intensity, underline, dark);
+          const u = underlineFor(intensity, underline, dark);
           text.style.textDecoration = `underline ${u.style} ${u.color} ${u.thickness}`;
         }
         return h(

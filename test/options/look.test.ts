@@ -1,12 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Intensity } from '../../src/core/entry';
-import {
-  readLook,
-  renderLookControls,
-  renderSample,
-  sampleUnderline,
-} from '../../src/options/look';
-import { underlineFor } from '../../src/content/underline-style';
+import { readLook, renderLookControls, renderSample } from '../../src/options/look';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 import { loadPage } from '../popup/page';
 
@@ -15,18 +8,6 @@ beforeEach(() => {
 });
 
 describe('the underline sample', () => {
-  it('draws every intensity exactly as the content script underlines it', () => {
-    const looks: Settings['underline'][] = [
-      DEFAULT_SETTINGS.underline,
-      { style: 'wavy', color: '#123456', minIntensity: 2 },
-      { style: 'solid', color: 'auto', minIntensity: 1 },
-    ];
-    for (const look of looks)
-      for (const i of [1, 2, 3, 4, 5] as Intensity[])
-        for (const dark of [false, true])
-          expect(sampleUnderline(i, look, dark)).toEqual(underlineFor(i, look, dark));
-  });
-
   it('leaves phrases below the minimum intensity without an underline, and says so', () => {
     renderSample(document, { style: 'auto', color: 'auto', minIntensity: 4 }, false);
     const phrases = [...document.querySelectorAll<HTMLElement>('.sample-phrase')];

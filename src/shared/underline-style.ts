@@ -9,7 +9,7 @@
  * pages and lightened for dark ones to keep about 3:1 against the background.
  */
 import type { Intensity } from '../core/entry';
-import type { Settings } from '../shared/settings';
+import type { Settings } from './settings';
 
 export const INTENSITIES: readonly Intensity[] = [1, 2, 3, 4, 5];
 
