@@ -20,6 +20,7 @@ import { validateEntry } from '../src/core/validate';
 import { FUNCTION_WORDS } from '../src/core/inflect';
 import { indexBlocks } from '../src/content/text-index';
 import { BUILTIN_PACKS } from '../src/glossary/index';
+import { seededRandom } from './random';
 
 const PAGES = path.resolve('..', 'shared', 'corpus', 'pages');
 const SIZES = [300, 3_000, 30_000];
@@ -28,18 +29,6 @@ function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
   const value = at >= 0 ? Number(process.argv[at + 1]) : NaN;
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/** Small seeded PRNG (mulberry32): the same glossary on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function corpusBlocks(maxPages: number): string[] {
@@ -63,7 +52,7 @@ export function corpusBlocks(maxPages: number): string[] {
 
 /** Generated paragraphs when the corpus is absent: glossary examples mixed with filler words. */
 function generatedBlocks(builtin: readonly Entry[]): string[] {
-  const rand = random(7);
+  const rand = seededRandom(7);
   const words = builtin.flatMap((e) => e.examples.join(' ').split(/\s+/));
   const filler =
     'the minister said on tuesday that officials would meet again next week in geneva'.split(' ');
@@ -160,7 +149,7 @@ function main(): void {
       : `Text: ../shared not found, so GENERATED text: ${blocks.length} blocks, ${(chars / 1e6).toFixed(2)} M characters, ${tokens} tokens`,
   );
   const word = vocabulary(blocks);
-  const rand = random(42);
+  const rand = seededRandom(42);
   const template =
     builtin[0] ??
     ({
