@@ -156,10 +156,24 @@ forEachBrowser('Storage and the background', (get) => {
         'subtext:revision': 999,
       });
     });
-    await expect.poll(zebra, { timeout: 10_000 }).toBe(false);
+    // The background repairs the damaged list: to empty, or (Firefox keeps a sync copy even
+    // without an account) healed from the reader's entries in storage.sync. Either way the store is
+    // whole again, and the open tab shows exactly what the repaired store holds, without a reload.
+    const repaired = async () => {
+      const g = (await send(options, 'glossary:get', {})) as {
+        entries: { id: string }[];
+        revision: number;
+      };
+      const healed = g.entries.length > 0;
+      return (
+        g.revision >= 999 &&
+        g.entries.every((e) => e.id === 'zebra-crossing-protocol') &&
+        (await zebra()) === healed
+      );
+    };
+    await expect.poll(repaired, { timeout: 10_000 }).toBe(true);
     expect(covers(await texts(tab), 'free and frank exchange of views')).toBe(true);
     expect(await notReloaded(tab)).toBe(true);
-    expect(await send(options, 'glossary:get', {})).toMatchObject({ entries: [], revision: 999 });
     await options.evaluate(async () => {
       const api =
         (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ??
