@@ -70,7 +70,10 @@ export interface BenchContext {
   load(url: string): Promise<void>;
   /** Runs a source string in the page and returns its (awaited) value. */
   run<T>(source: string): Promise<T>;
-  /** JS heap in use after two full garbage collections, in bytes. */
+  /**
+   * JS heap in use after two full garbage collections, plus the bytes of array buffers (Subtext's
+   * trie is typed arrays, which live outside the heap proper), in bytes.
+   */
   heapUsed(): Promise<number>;
   close(): Promise<void>;
 }
@@ -131,7 +134,11 @@ export async function launchContext(extDir: string | null, origin: string): Prom
       async heapUsed() {
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');
-        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+          usedSize: number;
+          backingStorageSize?: number;
+        };
+        return usage.usedSize + (usage.backingStorageSize ?? 0);
       },
       async close() {
         await context.close();

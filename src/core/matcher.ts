@@ -5,12 +5,12 @@
  */
 import { compileRule, type CompiledContext } from './context';
 import type { Entry, Match } from './entry';
-import { expandPattern } from './expand';
+import { expandPattern, expandPlainPattern, type Step } from './expand';
 import { parsePattern, PatternError } from './pattern';
 import { resolveMatches } from './resolve';
 import { scanTokens } from './scan';
 import { tokenize, type Token } from './tokenize';
-import { TrieBuilder, type TrieNode } from './trie';
+import { Trie } from './trie';
 
 /** A glossary ready to scan text. Build it with {@link compileGlossary}; it is immutable. */
 export interface CompiledGlossary {
@@ -21,7 +21,7 @@ export interface CompiledGlossary {
   /** Sizes, for diagnostics and the benchmark. */
   readonly stats: { patterns: number; sequences: number; contextPatterns: number; nodes: number };
   /** @internal The trie. */
-  readonly root: TrieNode;
+  readonly trie: Trie;
   /** @internal Context rules per entry index, `null` when an entry has none. */
   readonly contexts: readonly (CompiledContext | null)[];
   /** @internal Longest span in tokens of any pattern. */
@@ -30,7 +30,7 @@ export interface CompiledGlossary {
 
 function compileContext(
   entry: Entry,
-  builder: TrieBuilder,
+  builder: Trie,
   ids: Map<string, number>,
 ): CompiledContext | null {
   const { requires = [], excludes = [] } = entry.context ?? {};
@@ -45,7 +45,7 @@ function compileContext(
         const index = rule.anyOf.indexOf(pattern);
         const field = `context.${kind}[${r}].anyOf[${index}]`;
         for (const steps of expandOrLocate(pattern, entry.id, index, field))
-          (builder.insert(steps).contexts ??= []).push(id);
+          builder.addContext(builder.insert(steps), id);
         return id;
       }),
     );
@@ -55,12 +55,48 @@ function compileContext(
   };
 }
 
-function expandOrLocate(pattern: string, entryId: string, index: number, field?: string) {
+function expandOrLocate(pattern: string, entryId: string, index: number, field?: string): Step[][] {
+  const plain = expandPlainPattern(pattern);
+  if (plain !== null) return plain;
   try {
     return expandPattern(parsePattern(pattern));
   } catch (e) {
     if (e instanceof PatternError) throw e.locate(entryId, index, field);
     throw e;
+  }
+}
+
+/** The state of one compilation: entries go in one at a time, in glossary order. */
+class Compilation {
+  readonly trie = new Trie();
+  private readonly contextIds = new Map<string, number>();
+  private readonly contexts: (CompiledContext | null)[] = [];
+  private readonly byId = new Map<string, Entry>();
+  private patterns = 0;
+  private sequences = 0;
+
+  add(entry: Entry, e: number): void {
+    if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
+    for (let p = 0; p < entry.patterns.length; p++) {
+      this.patterns++;
+      for (const steps of expandOrLocate(entry.patterns[p]!, entry.id, p)) {
+        this.sequences++;
+        this.trie.addOutput(this.trie.insert(steps), e, p);
+      }
+    }
+    this.contexts.push(compileContext(entry, this.trie, this.contextIds));
+  }
+
+  result(entries: readonly Entry[]): CompiledGlossary {
+    const { trie, patterns, sequences } = this;
+    return {
+      entries,
+      byId: this.byId,
+      stats: { patterns, sequences, contextPatterns: this.contextIds.size, nodes: trie.nodeCount },
+      trie,
+      contexts: this.contexts,
+      maxSpan: trie.maxSpan,
+    };
   }
 }
 
@@ -70,8 +106,9 @@ function expandOrLocate(pattern: string, entryId: string, index: number, field?:
  * Entries are expected to be valid ({@link validateEntry}); only their patterns are checked here.
  */
 export function compileGlossary(entries: readonly Entry[]): CompiledGlossary {
-  const steps = compileGlossaryInSteps(entries);
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  const c = new Compilation();
+  for (let e = 0; e < entries.length; e++) c.add(entries[e]!, e);
+  return c.result(entries);
 }
 
 /**
@@ -83,42 +120,17 @@ export function compileGlossary(entries: readonly Entry[]): CompiledGlossary {
 export function* compileGlossaryInSteps(
   entries: readonly Entry[],
 ): Generator<number, CompiledGlossary, void> {
-  const builder = new TrieBuilder();
-  const contextIds = new Map<string, number>();
-  const contexts: (CompiledContext | null)[] = [];
-  const byId = new Map<string, Entry>();
-  let patterns = 0;
-  let sequences = 0;
+  const c = new Compilation();
   for (let e = 0; e < entries.length; e++) {
-    const entry = entries[e]!;
-    if (!byId.has(entry.id)) byId.set(entry.id, entry);
-    entry.patterns.forEach((pattern, p) => {
-      patterns++;
-      for (const steps of expandOrLocate(pattern, entry.id, p)) {
-        sequences++;
-        const node = builder.insert(steps);
-        const outputs = (node.outputs ??= []);
-        // Each node's outputs stay sorted by (entry, pattern): insertion order is glossary order.
-        if (!outputs.some((o) => o.entry === e && o.pattern === p))
-          outputs.push({ entry: e, pattern: p });
-      }
-    });
-    contexts.push(compileContext(entry, builder, contextIds));
+    c.add(entries[e]!, e);
     yield e + 1;
   }
-  return {
-    entries,
-    byId,
-    stats: { patterns, sequences, contextPatterns: contextIds.size, nodes: builder.nodeCount },
-    root: builder.root,
-    contexts,
-    maxSpan: builder.maxSpan,
-  };
+  return c.result(entries);
 }
 
 /** Matches over already tokenized text; see {@link findMatches}. */
 export function findMatchesInTokens(g: CompiledGlossary, tokens: readonly Token[]): Match[] {
-  const scan = scanTokens(g.root, tokens, g.maxSpan);
+  const scan = scanTokens(g.trie, tokens, g.maxSpan);
   return resolveMatches(g, tokens, scan);
 }
 

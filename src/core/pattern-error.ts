@@ -3,6 +3,9 @@
  * expander (src/core/expand.ts) and the parser can share them without importing each other.
  */
 
+/** Longest pattern accepted, in characters. */
+export const MAX_PATTERN_LENGTH = 300;
+
 /** One word of the text as a pattern sees it: its form and the key it is filed under. */
 export interface PatternWord {
   surface: string;

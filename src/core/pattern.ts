@@ -5,15 +5,19 @@
  */
 import { expandPattern } from './expand';
 import { exactKey } from './inflect';
-import { PatternError, type PatternAst, type PatternNode, type PatternWord } from './pattern-error';
+import {
+  MAX_PATTERN_LENGTH,
+  PatternError,
+  type PatternAst,
+  type PatternNode,
+  type PatternWord,
+} from './pattern-error';
 import { tokenize, wordKey } from './tokenize';
 
-export { PatternError, type PatternAst, type PatternNode, type PatternWord };
+export { MAX_PATTERN_LENGTH, PatternError, type PatternAst, type PatternNode, type PatternWord };
 
 /** Largest gap `*N` allowed: a longer one would match across most of a sentence. */
 export const MAX_GAP = 8;
-/** Longest pattern accepted, in characters. */
-export const MAX_PATTERN_LENGTH = 300;
 
 /** A run of characters up to the next space, comma or syntax character. */
 const WORD_RUN = /[^\s,()[\]|*=]+/uy;

@@ -47,7 +47,7 @@ export function resolveMatches(
   let lastEnd = -1;
   // Context hits are grouped by pattern only once a candidate with context rules needs them.
   let index: Map<number, number[]> | null = null;
-  const hits = () => (index ??= indexContextHits(scan));
+  const hits = () => (index ??= indexContextHits(g.trie, scan));
   for (let k = 0; k < order.length;) {
     const start = candStart[order[k]!]!;
     const end = candEnd[order[k]!]!;
@@ -56,7 +56,7 @@ export function resolveMatches(
     for (; k < order.length; k++) {
       const c = order[k]!;
       if (candStart[c] !== start || candEnd[c] !== end) break;
-      outputs.push(...candNode[c]!.outputs!);
+      g.trie.outputsOf(candNode[c]!, outputs);
     }
     if (start <= lastEnd) continue;
     const best = bestOutput(g, outputs, start, end, tokens, hits);

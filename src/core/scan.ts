@@ -5,25 +5,25 @@
  * reported; choosing among overlapping ones is src/core/resolve.ts's job.
  */
 import type { Token } from './tokenize';
-import { childOf, type TrieNode } from './trie';
+import { NONE, ROOT, type Trie } from './trie';
 
 /** Where patterns ended: entry hits as candidates, context hits per context pattern id. */
 export interface ScanResult {
-  /** Parallel arrays: candidate `k` spans tokens `candStart[k]..candEnd[k]` and ends at `candNode[k]`. */
+  /** Parallel arrays: candidate `k` spans tokens `candStart[k]..candEnd[k]` and ends at node `candNode[k]`. */
   candStart: number[];
   candEnd: number[];
-  candNode: TrieNode[];
+  candNode: number[];
   /**
    * Where context patterns ended, in order of end: parallel arrays like the candidates. Only
    * recorded here; {@link indexContextHits} groups them by pattern when a candidate needs them.
    */
   ctxStart: number[];
   ctxEnd: number[];
-  ctxNode: TrieNode[];
+  ctxNode: number[];
 }
 
 class StateSet {
-  nodes: TrieNode[] = [];
+  nodes: number[] = [];
   skipped: number[] = [];
   starts: number[] = [];
   clear(): void {
@@ -33,11 +33,14 @@ class StateSet {
   }
 }
 
+/** Not yet looked up (the exact-form key of a token is only looked up when a state needs it). */
+const UNKNOWN = -2;
+
 /**
- * Run the trie rooted at `root` over `tokens`. `maxSpan` bounds how many tokens one match covers,
- * which keeps the de-duplication key of states after a gap small.
+ * Run `trie` over `tokens`. `maxSpan` bounds how many tokens one match covers, which keeps the
+ * de-duplication key of states after a gap small.
  */
-export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: number): ScanResult {
+export function scanTokens(trie: Trie, tokens: readonly Token[], maxSpan: number): ScanResult {
   const result: ScanResult = {
     candStart: [],
     candEnd: [],
@@ -56,30 +59,34 @@ export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: nu
   let i = 0;
   if (tokens.length === 0) return result;
   let token: Token = tokens[0]!;
+  // The current token's key id (one string lookup per token; every state then compares integers)
+  // and, looked up on demand, the key id of its exact form.
+  let key = NONE;
+  let exactKey = UNKNOWN;
 
-  const add = (node: TrieNode, skipped: number, start: number): void => {
-    if (node.ambiguous) {
-      const key = node.id * span + (i - start);
-      const at = seen.get(key);
+  const add = (node: number, skipped: number, start: number): void => {
+    if (trie.isAmbiguous(node)) {
+      const k = node * span + (i - start);
+      const at = seen.get(k);
       if (at !== undefined) {
         if (skipped < next.skipped[at]!) next.skipped[at] = skipped;
         return;
       }
-      seen.set(key, next.nodes.length);
+      seen.set(k, next.nodes.length);
     }
     next.nodes.push(node);
     next.skipped.push(skipped);
     next.starts.push(start);
   };
 
-  const reached = (node: TrieNode, start: number): void => {
+  const reached = (node: number, start: number): void => {
     add(node, 0, start);
-    if (node.outputs !== null) {
+    if (trie.hasOutputs(node)) {
       result.candStart.push(start);
       result.candEnd.push(i);
       result.candNode.push(node);
     }
-    if (node.contexts !== null) {
+    if (trie.hasContexts(node)) {
       result.ctxStart.push(start);
       result.ctxEnd.push(i);
       result.ctxNode.push(node);
@@ -88,28 +95,36 @@ export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: nu
 
   // Advance one state by the current token, following the epsilon moves first: entering a gap
   // (zero words skipped so far) and, before a comma, skipping an `and`/`or` of the pattern.
-  const step = (node: TrieNode, skipped: number, start: number): void => {
-    if (node.key1 !== null) {
-      const child = childOf(node, token.key);
-      if (child !== undefined) reached(child, start);
-      if (node.hasExact) {
-        const exact = childOf(node, '=' + token.surface);
-        if (exact !== undefined) reached(exact, start);
+  const step = (node: number, skipped: number, start: number): void => {
+    if (key !== NONE) {
+      const child = trie.child(node, key);
+      if (child !== NONE) reached(child, start);
+    }
+    if (trie.hasExact(node)) {
+      if (exactKey === UNKNOWN) exactKey = trie.keyId('=' + token.surface);
+      if (exactKey !== NONE) {
+        const exact = trie.child(node, exactKey);
+        if (exact !== NONE) reached(exact, start);
       }
     }
-    if (skipped < node.gapMax) add(node, skipped + 1, start);
-    if (node.gaps !== null) for (const gap of node.gaps) step(gap, 0, start);
-    if (node.joiners !== null && token.commaBefore && node !== root)
-      for (const joiner of node.joiners) step(joiner, 0, start);
+    if (skipped < trie.gapMax[node]!) add(node, skipped + 1, start);
+    const gaps = trie.gaps(node);
+    if (gaps !== null) for (const gap of gaps) step(gap, 0, start);
+    if (token.commaBefore && node !== ROOT) {
+      const joiners = trie.joiners(node);
+      if (joiners !== null) for (const joiner of joiners) step(joiner, 0, start);
+    }
   };
 
   for (; i < tokens.length; i++) {
     token = tokens[i]!;
+    key = trie.keyId(token.key);
+    exactKey = UNKNOWN;
     if (token.sentence !== sentence) {
       sentence = token.sentence;
       current.clear();
     }
-    current.nodes.push(root);
+    current.nodes.push(ROOT);
     current.skipped.push(0);
     current.starts.push(i);
     if (seen.size > 0) seen.clear();
@@ -122,14 +137,14 @@ export function scanTokens(root: TrieNode, tokens: readonly Token[], maxSpan: nu
 }
 
 /** Context pattern id → flat [start, end, start, end, …] token spans, in order of end. */
-export function indexContextHits(scan: ScanResult): Map<number, number[]> {
+export function indexContextHits(trie: Trie, scan: ScanResult): Map<number, number[]> {
   const byId = new Map<number, number[]>();
   for (let k = 0; k < scan.ctxNode.length; k++) {
-    for (const id of scan.ctxNode[k]!.contexts!) {
+    trie.forEachContext(scan.ctxNode[k]!, (id) => {
       let hits = byId.get(id);
       if (hits === undefined) byId.set(id, (hits = []));
       hits.push(scan.ctxStart[k]!, scan.ctxEnd[k]!);
-    }
+    });
   }
   return byId;
 }

@@ -3,6 +3,13 @@
  * (or `=surface` for exact words); a gap `*N` is a child "gap node" that may swallow up to N
  * words before its own edges continue. Entry patterns and context patterns share the trie and are
  * told apart by what a node outputs.
+ *
+ * The trie is stored as columns of small integers rather than one object per node: a node is an
+ * index, a word key is an index into {@link Trie.keyIds}, and every edge of every node lives in one
+ * open-addressing hash table keyed by (node, key). A 30,000-entry glossary (about 100,000 nodes)
+ * then costs a few megabytes instead of tens, and compiling it allocates almost nothing the garbage
+ * collector has to copy: that, not the lookups, was what made compiling large glossaries slow.
+ * The columns are typed arrays: their memory is one block each, which the collector never scans.
  */
 import type { Step } from './expand';
 
@@ -20,57 +27,141 @@ export const MAX_NODES = 3_000_000;
 /** The keys of words a comma in the text may stand for ("frank, constructive talks"). */
 export const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or']);
 
-export class TrieNode {
-  /**
-   * Word edges: lemma key or `=surface` → child. Most nodes deep in a trie have one child, so the
-   * first edge lives in `key1`/`child1` and a Map is only made for a second one: that halves
-   * compile time and memory for large glossaries.
-   */
-  key1: string | null = null;
-  child1: TrieNode | null = null;
-  next: Map<string, TrieNode> | null = null;
-  /** Children that are gap nodes, one per gap size. */
-  gaps: TrieNode[] | null = null;
-  /** For a gap node, the most words it may skip; 0 for a word node. */
-  gapMax = 0;
-  /** Children reached by `and`/`or`: a comma in the text may take their place. */
-  joiners: TrieNode[] | null = null;
-  /** Entry patterns ending here, sorted by entry then pattern. */
-  outputs: EntryOutput[] | null = null;
-  /** Context patterns ending here (ids into the glossary's context pattern list). */
-  contexts: number[] | null = null;
-  /** True when some edge is keyed by an exact form, so the matcher also looks up `=surface`. */
-  hasExact = false;
-  /**
-   * True when the path to this node crosses a gap or an `and`/`or` (which a comma may replace):
-   * then one start can reach it along several paths, and the matcher de-duplicates its states.
-   */
-  ambiguous: boolean;
+/** The root node. */
+export const ROOT = 0;
+/** "No node" / "no list entry". */
+export const NONE = -1;
 
-  constructor(
-    readonly id: number,
-    ambiguous: boolean,
-  ) {
-    this.ambiguous = ambiguous;
-  }
-}
+/**
+ * Node flags. AMBIGUOUS: the path to this node crosses a gap or an `and`/`or` (which a comma may
+ * replace), so one start can reach it along several paths and the matcher de-duplicates its
+ * states. HAS_EXACT: some edge is keyed by an exact form, so the matcher also looks up
+ * `=surface`. HAS_GAPS / HAS_JOINERS: the node has gap children / `and`/`or` children.
+ */
+const AMBIGUOUS = 1;
+const HAS_EXACT = 2;
+const HAS_GAPS = 4;
+const HAS_JOINERS = 8;
 
-/** The child of `node` along the edge `key`, if any: the matcher's one lookup per state. */
-export function childOf(node: TrieNode, key: string): TrieNode | undefined {
-  if (node.key1 === key) return node.child1!;
-  return node.next === null ? undefined : node.next.get(key);
-}
+const EMPTY = -1;
 
-/** Builds the trie; counts nodes so the caller can refuse a glossary that grows too large. */
-export class TrieBuilder {
-  readonly root = new TrieNode(0, false);
-  nodeCount = 1;
+export class Trie {
+  /** Word key (lemma key or `=surface`) → key id. Edges are keyed by these ids. */
+  readonly keyIds = new Map<string, number>();
   /** Longest span in tokens any inserted sequence can cover (words + largest gaps). */
   maxSpan = 0;
+  /** Number of nodes, the root included. */
+  nodeCount = 1;
+
+  // One entry per node (capacity doubles as nodes are added).
+  private flags = new Uint8Array(256);
+  /** For a gap node, the most words it may skip; 0 for a word node. */
+  gapMax = new Uint8Array(256);
+  /** First entry pattern ending here (index into the `out*` columns), or {@link NONE}. */
+  private outHead = new Int32Array(256).fill(NONE);
+  /** First context pattern ending here (index into the `ctx*` columns), or {@link NONE}. */
+  private ctxHead = new Int32Array(256).fill(NONE);
+
+  // Linked lists of what ends at a node: parallel columns, `outCount` / `ctxCount` in use.
+  private outEntry = new Int32Array(256);
+  private outPattern = new Int32Array(256);
+  private outNext = new Int32Array(256);
+  private outCount = 0;
+  private ctxId = new Int32Array(64);
+  private ctxNext = new Int32Array(64);
+  private ctxCount = 0;
+
+  // Rare children: gap nodes (one per gap size) and children reached by `and`/`or`.
+  private readonly gapLists = new Map<number, number[]>();
+  private readonly joinerLists = new Map<number, number[]>();
+  private readonly joinerKeys = new Set<number>();
+
+  // Every word edge, in one open-addressing table with linear probing, load ≤ 1/2.
+  private edgeNode = new Int32Array(1024).fill(EMPTY);
+  private edgeKey = new Int32Array(1024);
+  private edgeChild = new Int32Array(1024);
+  private edgeCount = 0;
+
+  /**
+   * Bytes held by the trie's columns and edge table (typed arrays live outside the JS heap proper,
+   * so heap figures must add this; the benchmark reads the page's array-buffer bytes as well).
+   */
+  get bytes(): number {
+    return [
+      this.flags,
+      this.gapMax,
+      this.outHead,
+      this.ctxHead,
+      this.outEntry,
+      this.outPattern,
+      this.outNext,
+      this.ctxId,
+      this.ctxNext,
+      this.edgeNode,
+      this.edgeKey,
+      this.edgeChild,
+    ].reduce((n, a) => n + a.byteLength, 0);
+  }
+
+  // ---- Reading (the matcher) -------------------------------------------------------------------
+
+  /** The key id of a word key, or {@link NONE} when no pattern uses it. */
+  keyId(key: string): number {
+    return this.keyIds.get(key) ?? NONE;
+  }
+
+  /** The child of `node` along the edge with key id `key`, or {@link NONE}. */
+  child(node: number, key: number): number {
+    const mask = this.edgeNode.length - 1;
+    for (let at = slot(node, key) & mask; ; at = (at + 1) & mask) {
+      const n = this.edgeNode[at]!;
+      if (n === EMPTY) return NONE;
+      if (n === node && this.edgeKey[at] === key) return this.edgeChild[at]!;
+    }
+  }
+
+  isAmbiguous(node: number): boolean {
+    return (this.flags[node]! & AMBIGUOUS) !== 0;
+  }
+
+  hasExact(node: number): boolean {
+    return (this.flags[node]! & HAS_EXACT) !== 0;
+  }
+
+  /** The gap children of `node`, or null. */
+  gaps(node: number): readonly number[] | null {
+    return (this.flags[node]! & HAS_GAPS) === 0 ? null : this.gapLists.get(node)!;
+  }
+
+  /** The children of `node` reached by `and`/`or`, or null. */
+  joiners(node: number): readonly number[] | null {
+    return (this.flags[node]! & HAS_JOINERS) === 0 ? null : this.joinerLists.get(node)!;
+  }
+
+  hasOutputs(node: number): boolean {
+    return this.outHead[node] !== NONE;
+  }
+
+  hasContexts(node: number): boolean {
+    return this.ctxHead[node] !== NONE;
+  }
+
+  /** Append the entry patterns that end at `node` to `into`. */
+  outputsOf(node: number, into: EntryOutput[]): void {
+    for (let o = this.outHead[node]!; o !== NONE; o = this.outNext[o]!)
+      into.push({ entry: this.outEntry[o]!, pattern: this.outPattern[o]! });
+  }
+
+  /** Call `f` with each context pattern id that ends at `node`. */
+  forEachContext(node: number, f: (id: number) => void): void {
+    for (let c = this.ctxHead[node]!; c !== NONE; c = this.ctxNext[c]!) f(this.ctxId[c]!);
+  }
+
+  // ---- Building --------------------------------------------------------------------------------
 
   /** Insert one expanded sequence and return its final node. */
-  insert(steps: readonly Step[]): TrieNode {
-    let node = this.root;
+  insert(steps: readonly Step[]): number {
+    let node = ROOT;
     let span = 0;
     for (const step of steps) {
       if (step.kind === 'gap') {
@@ -85,33 +176,122 @@ export class TrieBuilder {
     return node;
   }
 
-  private create(ambiguous: boolean): TrieNode {
-    if (this.nodeCount >= MAX_NODES)
+  /**
+   * Record that pattern `pattern` of entry `entry` ends at `node`. Entries are inserted in
+   * glossary order, so a repeat (two expansions of one pattern that meet) is always the latest.
+   */
+  addOutput(node: number, entry: number, pattern: number): void {
+    const head = this.outHead[node]!;
+    if (head !== NONE && this.outEntry[head] === entry && this.outPattern[head] === pattern) return;
+    const o = this.outCount++;
+    if (o === this.outEntry.length) {
+      this.outEntry = grown(this.outEntry);
+      this.outPattern = grown(this.outPattern);
+      this.outNext = grown(this.outNext);
+    }
+    this.outEntry[o] = entry;
+    this.outPattern[o] = pattern;
+    this.outNext[o] = head;
+    this.outHead[node] = o;
+  }
+
+  /** Record that context pattern `id` ends at `node`. */
+  addContext(node: number, id: number): void {
+    const c = this.ctxCount++;
+    if (c === this.ctxId.length) {
+      this.ctxId = grown(this.ctxId);
+      this.ctxNext = grown(this.ctxNext);
+    }
+    this.ctxId[c] = id;
+    this.ctxNext[c] = this.ctxHead[node]!;
+    this.ctxHead[node] = c;
+  }
+
+  private create(ambiguous: boolean, gapMax: number): number {
+    const id = this.nodeCount;
+    if (id >= MAX_NODES)
       throw new RangeError(`glossary too large: more than ${MAX_NODES} trie nodes`);
-    return new TrieNode(this.nodeCount++, ambiguous);
+    if (id === this.flags.length) {
+      this.flags = grown(this.flags);
+      this.gapMax = grown(this.gapMax);
+      this.outHead = grown(this.outHead, NONE);
+      this.ctxHead = grown(this.ctxHead, NONE);
+    }
+    this.nodeCount++;
+    this.flags[id] = ambiguous ? AMBIGUOUS : 0;
+    this.gapMax[id] = gapMax;
+    return id;
   }
 
-  private wordChild(node: TrieNode, key: string): TrieNode {
-    const existing = childOf(node, key);
-    if (existing !== undefined) return existing;
-    const child = this.create(node.ambiguous || LIST_JOINERS.has(key));
-    if (node.key1 === null) {
-      node.key1 = key;
-      node.child1 = child;
-    } else (node.next ??= new Map()).set(key, child);
-    if (key.startsWith('=')) node.hasExact = true;
-    if (LIST_JOINERS.has(key)) (node.joiners ??= []).push(child);
-    return child;
-  }
-
-  private gapChild(node: TrieNode, max: number): TrieNode {
-    node.gaps ??= [];
-    let child = node.gaps.find((g) => g.gapMax === max);
-    if (child === undefined) {
-      child = this.create(true);
-      child.gapMax = max;
-      node.gaps.push(child);
+  private wordChild(node: number, key: string): number {
+    let k = this.keyIds.get(key);
+    if (k === undefined) {
+      k = this.keyIds.size;
+      this.keyIds.set(key, k);
+      if (LIST_JOINERS.has(key)) this.joinerKeys.add(k);
+    }
+    const existing = this.child(node, k);
+    if (existing !== NONE) return existing;
+    const joiner = this.joinerKeys.has(k);
+    const child = this.create(this.isAmbiguous(node) || joiner, 0);
+    this.setEdge(node, k, child);
+    if (key.startsWith('=')) this.flags[node] = this.flags[node]! | HAS_EXACT;
+    if (joiner) {
+      this.flags[node] = this.flags[node]! | HAS_JOINERS;
+      push(this.joinerLists, node, child);
     }
     return child;
   }
+
+  private gapChild(node: number, max: number): number {
+    const existing = this.gaps(node)?.find((g) => this.gapMax[g] === max);
+    if (existing !== undefined) return existing;
+    const child = this.create(true, max);
+    this.flags[node] = this.flags[node]! | HAS_GAPS;
+    push(this.gapLists, node, child);
+    return child;
+  }
+
+  private setEdge(node: number, key: number, child: number): void {
+    if ((this.edgeCount + 1) * 2 > this.edgeNode.length) this.grow();
+    const mask = this.edgeNode.length - 1;
+    let at = slot(node, key) & mask;
+    while (this.edgeNode[at] !== EMPTY) at = (at + 1) & mask;
+    this.edgeNode[at] = node;
+    this.edgeKey[at] = key;
+    this.edgeChild[at] = child;
+    this.edgeCount++;
+  }
+
+  private grow(): void {
+    const { edgeNode, edgeKey, edgeChild } = this;
+    const size = edgeNode.length * 2;
+    this.edgeNode = new Int32Array(size).fill(EMPTY);
+    this.edgeKey = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    this.edgeCount = 0;
+    for (let at = 0; at < edgeNode.length; at++)
+      if (edgeNode[at] !== EMPTY) this.setEdge(edgeNode[at]!, edgeKey[at]!, edgeChild[at]!);
+  }
+}
+
+/** Hash of an edge (node, key) before masking: two multiplicative mixes, then a final shift. */
+function slot(node: number, key: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  return h >>> 0;
+}
+
+/** A copy of `a` with twice the room; new slots hold `fill`. */
+function grown<T extends Int32Array | Uint8Array>(a: T, fill = 0): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+function push(lists: Map<number, number[]>, node: number, child: number): void {
+  const list = lists.get(node);
+  if (list === undefined) lists.set(node, [child]);
+  else list.push(child);
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandPattern } from '../../src/core/expand';
+import { expandPattern, expandPlainPattern } from '../../src/core/expand';
 import { lemmaKey } from '../../src/core/inflect';
 import { checkPattern, parsePattern, PatternError } from '../../src/core/pattern';
 
@@ -88,6 +89,39 @@ describe('parsePattern and expandPattern', () => {
 
   it('folds diacritics and dashes in patterns too', () => {
     expect(expansions('communiqué')).toEqual([keys('communique')]);
+  });
+});
+
+describe("expandPlainPattern (the compiler's shortcut for plain words)", () => {
+  it('gives exactly the steps the parser and expander give, columns included', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(word, fc.constantFrom('Exchanges', 'talks', 'is', 'US')), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (words) => {
+          const pattern = words.join(' ');
+          expect(expandPlainPattern(pattern)).toEqual(expandPattern(parsePattern(pattern)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves every other pattern to the parser', () => {
+    for (const p of [
+      '(a|b) c',
+      '[full and] frank',
+      'a *2 b',
+      '=frank talk',
+      'a  b',
+      'zero-sum',
+      "Putin's",
+      'x'.repeat(301),
+    ])
+      expect(expandPlainPattern(p)).toBeNull();
   });
 });
 
