@@ -17,6 +17,8 @@ export interface PageMeasure {
     longestTaskMs?: number;
     /** Of a `subtext:compile` measure: its longest slice. */
     longestSliceMs?: number;
+    /** The sum of the measure's tasks (its main-thread time, yields excluded), where recorded. */
+    busyMs?: number;
   } | null;
 }
 
@@ -52,7 +54,7 @@ export const READ_TIMELINE = `(() => {
     detail: e.detail && typeof e.detail === 'object' ? {
       textChars: e.detail.textChars, matches: e.detail.matches,
       blocks: e.detail.blocks, kind: e.detail.kind, longestTaskMs: e.detail.longestTaskMs,
-      longestSliceMs: e.detail.longestSliceMs,
+      longestSliceMs: e.detail.longestSliceMs, busyMs: e.detail.busyMs,
     } : null,
   }));
   return {

@@ -17,7 +17,11 @@ import {
 const QUIET_MS = 250;
 
 export interface ScanResult {
-  /** Sum of the `subtext:scan` measures of kind `initial` (all of them when none has a kind). */
+  /**
+   * Subtext's own time for the initial scan: the sum of the `busyMs` of the `subtext:scan`
+   * measures of kind `initial` (the tasks it ran, yields to the page excluded), or of their
+   * durations for a build that records no `busyMs`.
+   */
   scanMs: number;
   /** From the first initial measure's start to the last one's end. */
   wallMs: number;
@@ -35,7 +39,7 @@ export interface ScanResult {
   taskSource: 'subtext:task' | 'measure detail' | null;
   /** Longest single `subtext:scan` measure of any kind. */
   maxScanMs: number;
-  /** Sum of the `subtext:compile` measures (the whole sliced compile), null when none. */
+  /** Own time of the glossary compile: the `busyMs` of `subtext:compile` (else its duration); null when none. */
   compileMs: number | null;
 }
 
@@ -47,6 +51,8 @@ export class NavigatedAway extends Error {
 }
 
 const end = (m: PageMeasure): number => m.start + m.duration;
+/** A measure's own time: its tasks' sum where the build records it, else its whole duration. */
+const busy = (m: PageMeasure): number => m.detail?.busyMs ?? m.duration;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls the page until `ready(timeline)` holds and nothing new was measured for QUIET_MS. */
@@ -90,7 +96,7 @@ export function scanFigures(t: Timeline): ScanResult {
   const initial = initialScans(t.scans);
   const sum = (f: (m: PageMeasure) => number) => initial.reduce((a, m) => a + f(m), 0);
   return {
-    scanMs: sum((m) => m.duration),
+    scanMs: sum(busy),
     wallMs: Math.max(...initial.map(end)) - Math.min(...initial.map((m) => m.start)),
     passes: initial.length,
     matches: sum((m) => m.detail?.matches ?? 0),
@@ -98,7 +104,7 @@ export function scanFigures(t: Timeline): ScanResult {
     tasks: t.tasks.length,
     ...longestTask(t),
     maxScanMs: Math.max(...t.scans.map((m) => m.duration)),
-    compileMs: t.compiles.length ? t.compiles.reduce((a, m) => a + m.duration, 0) : null,
+    compileMs: t.compiles.length ? t.compiles.reduce((a, m) => a + busy(m), 0) : null,
   };
 }
 
@@ -142,7 +148,7 @@ export async function measureMarkJs(
 }
 
 export interface AppendResult {
-  /** Sum of the incremental `subtext:scan` measures the append caused. */
+  /** Own time of the incremental `subtext:scan` measures the append caused (see `busy`). */
   ms: number;
   matches: number;
 }
@@ -161,7 +167,7 @@ export async function measureAppend(
   if (!t) return null;
   const added = t.scans.slice(before);
   return {
-    ms: added.reduce((a, m) => a + m.duration, 0),
+    ms: added.reduce((a, m) => a + busy(m), 0),
     matches: added.reduce((a, m) => a + (m.detail?.matches ?? 0), 0),
   };
 }

@@ -8,10 +8,12 @@
  */
 import browser from '../shared/browser';
 import { createDispatcher, type Handlers } from '../shared/messages';
-import { loadSettings } from '../shared/settings';
+import { onGlossaryChange } from '../shared/glossary-store';
+import { loadSettings, onSettingsChange } from '../shared/settings';
 import { KEYS } from '../shared/store-layout';
 import { recordCount, watchTabs } from './badge';
 import { watchCommands } from './commands';
+import { refreshCompiledCache } from './compiled-cache';
 import { createMenus, watchMenus } from './context-menu';
 import { glossaryHandlers } from './glossary-handlers';
 import { setSite, updateSettings } from './settings-store';
@@ -21,6 +23,11 @@ import { getSyncStatus, reconcile, watchSync } from './sync';
 /** Resolves once the store is migrated and repaired; every handler waits for it (not for sync). */
 const ready = initStore();
 void ready.then(() => reconcile('start'));
+// The compiled glossary the content scripts restore instead of compiling (compiled-cache.ts).
+const refreshCache = () => void ready.catch(() => undefined).then(refreshCompiledCache);
+refreshCache();
+onGlossaryChange(refreshCache);
+onSettingsChange(refreshCache);
 
 const handlers: Handlers = {
   ...glossaryHandlers,

@@ -72,6 +72,9 @@ export function update<R>(
     const out = change(doc, now);
     if (out.doc && !sameDoc(out.doc, doc)) {
       const next = canonical(pruneTombstones(out.doc, now));
+      // The compiled cache is rebuilt after every change (compiled-cache.ts); dropping it first
+      // means it can never be what fills the quota the reader's own list needs.
+      await browser.storage.local.remove(KEYS.compiled);
       await browser.storage.local.set({ [KEYS.reader]: next, [KEYS.revision]: revision + 1 });
       for (const cb of written) cb(next);
     }

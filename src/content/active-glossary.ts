@@ -1,20 +1,37 @@
 /**
  * The glossary the content script matches with: the effective entry list compiled into the
- * engine's trie (src/core/matcher.ts). Compiling a few hundred entries takes 150–230 ms in one
- * go, so it is driven one entry per step in slices of a few milliseconds, each in its own task
- * (idle callbacks with a deadline, else a yield to the page), and no task of ours exceeds the
- * 50 ms long-task line. Compilation cannot fail the page: a glossary that does not compile
- * leaves the page undecorated with a logged reason.
+ * engine's trie (src/core/matcher.ts). The background keeps it compiled in `storage.local`
+ * (src/background/compiled-cache.ts); restoring that costs a few milliseconds. When it is missing
+ * or stale (its stamp is not that of this page's entries), the page compiles for itself: a few
+ * hundred entries take 100–250 ms of cold code, so that is driven one entry per step in slices of
+ * a few milliseconds, each in its own task (idle callbacks with a deadline, else a yield to the
+ * page), and no task of ours exceeds the 50 ms long-task line. Either way the page's declared
+ * language gates the entries (src/core/language.ts). Compilation cannot fail the page: a glossary
+ * that does not compile leaves the page undecorated with a logged reason.
  */
 import type { Entry } from '../core/entry';
-import { compileGlossaryInSteps, findMatches } from '../core/matcher';
+import { primaryLanguage } from '../core/language';
+import {
+  compileGlossaryInSteps,
+  findMatches,
+  restoreGlossary,
+  restrictGlossary,
+  type CompiledGlossary,
+  type PackedGlossary,
+} from '../core/matcher';
+import browser from '../shared/browser';
+import { KEYS } from '../shared/store-layout';
 import type { ActiveGlossary } from './scan-session';
-import { SLICE_MS, yieldToPage } from './scheduler';
+import { SLICE_MS, TaskClock, yieldToPage } from './scheduler';
 
-/** How the compile went: the glossary (null when refused) and its longest slice in ms. */
+/** How the compile went: the glossary (null when refused), its longest slice and its total time. */
 export interface CompileResult {
   glossary: ActiveGlossary | null;
   longestSliceMs: number;
+  /** Sum of the slices (ms): what compiling cost the main thread, waits excluded. */
+  busyMs: number;
+  /** True when the background's compiled glossary was restored instead of compiling. */
+  restored: boolean;
   /** False when `isCurrent` turned false before the end: the result was abandoned. */
   completed: boolean;
 }
@@ -41,37 +58,81 @@ function nextSlice(): Promise<number> {
   return yieldToPage().then(() => SLICE_MS);
 }
 
+/** The background's compiled glossary, or null when there is none or it cannot be read. */
+async function readStored(): Promise<PackedGlossary | null> {
+  try {
+    const got = await browser.storage.local.get(KEYS.compiled);
+    return (got[KEYS.compiled] as PackedGlossary | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Compiles `entries` in time slices. `isCurrent` is asked between slices; once it returns false
+ * The glossary as the page uses it: on a page that declares its language, only the entries of
+ * that language can match (the trie is shared, see restrictGlossary).
+ */
+function activeFor(compiled: CompiledGlossary, lang: string | null | undefined): ActiveGlossary {
+  const page = primaryLanguage(lang);
+  const g =
+    page === null
+      ? compiled
+      : restrictGlossary(compiled, (e) => (primaryLanguage(e.lang) ?? page) === page);
+  return {
+    match: (text) => findMatches(g, text),
+    entry: (id) => g.byId.get(id),
+  };
+}
+
+/**
+ * Restores the background's compiled glossary for `entries` (made from `source`, see
+ * glossarySource; without one the entries' stamp is checked instead), or else compiles them in
+ * time slices. `isCurrent` is asked between slices; once it returns false
  * (settings changed, the page switched Subtext off) the compile stops and `completed` is false.
  * A glossary the engine refuses gives `glossary: null` and a console warning.
  */
 export async function compileActiveGlossary(
   entries: readonly Entry[],
   isCurrent: () => boolean = () => true,
+  lang: string | null | undefined = globalThis.document?.documentElement?.lang,
+  source?: string,
 ): Promise<CompileResult> {
+  const clock = new TaskClock();
+  clock.pause(); // each slice is a task of its own, begun when its turn comes
+  const result = (
+    glossary: ActiveGlossary | null,
+    completed: boolean,
+    restored = false,
+  ): CompileResult => ({
+    glossary,
+    longestSliceMs: clock.longestMs,
+    busyMs: clock.busyMs,
+    completed,
+    restored,
+  });
+  const stored = await readStored();
+  if (!isCurrent()) return result(null, false);
+  if (stored) {
+    clock.resume();
+    const restored = restoreGlossary(entries, stored, source);
+    clock.pause();
+    if (restored) return result(activeFor(restored, lang), true, true);
+  }
   const steps = compileGlossaryInSteps(entries);
-  let longestSliceMs = 0;
   try {
     for (;;) {
       const budget = await nextSlice();
-      if (!isCurrent()) return { glossary: null, longestSliceMs, completed: false };
-      const sliceStart = performance.now();
-      const deadline = sliceStart + budget;
+      if (!isCurrent()) return result(null, false);
+      clock.resume();
+      const deadline = performance.now() + budget;
       let r = steps.next();
       while (!r.done && performance.now() < deadline) r = steps.next();
-      longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStart);
-      if (r.done) {
-        const compiled = r.value;
-        const glossary: ActiveGlossary = {
-          match: (text) => findMatches(compiled, text),
-          entry: (id) => compiled.byId.get(id),
-        };
-        return { glossary, longestSliceMs, completed: true };
-      }
+      clock.pause();
+      if (r.done) return result(activeFor(r.value, lang), true);
     }
   } catch (err) {
+    clock.pause();
     console.warn('Subtext: the glossary could not be compiled; nothing is underlined', err);
-    return { glossary: null, longestSliceMs, completed: true };
+    return result(null, true);
   }
 }

@@ -3,12 +3,18 @@
  * `performance.measure('subtext:scan', { start, detail: { textChars, matches, blocks } })` in the
  * page, where a test harness (or the reader's devtools) can read it. `detail` also says whether
  * the pass was `initial` or `incremental`, its `longestTaskMs` (the longest stretch run without
- * yielding) and `indexMs` (the DOM walk). Compiling the glossary
- * is measured as `subtext:compile` (the whole sliced compile, `detail.longestSliceMs` its longest
- * slice). Off by default, so pages cannot detect Subtext from their performance timeline.
+ * yielding), `busyMs` (the sum of its stretches: its cost to the main thread, yields excluded) and
+ * `indexMs` (from its start until matching began). Compiling the glossary is measured as
+ * `subtext:compile` (from start to end, `detail.longestSliceMs` its longest slice, `detail.busyMs`
+ * the sum of its slices, `detail.restored` whether the background's compiled glossary was
+ * restored instead). Every task of ours, each stretch of scanning or compiling between two
+ * yields to the page, is also recorded as a `subtext:task` measure. Off by default, so pages
+ * cannot detect Subtext from their performance timeline.
  */
 import browser from '../shared/browser';
+import type { CompileResult } from './active-glossary';
 import type { ScanPass } from './scan-session';
+import { setTaskRecorder } from './scheduler';
 
 export const DIAGNOSTICS_KEY = 'subtext:diagnostics';
 
@@ -17,9 +23,9 @@ export interface Diagnostics {
   record(pass: ScanPass): void;
   /**
    * Records `subtext:compile` from `start` to now (the whole sliced compile), with the number of
-   * entries and the longest slice in ms.
+   * entries, the longest slice and the sum of the slices in ms.
    */
-  recordCompile(start: number, entries: number, longestSliceMs: number): void;
+  recordCompile(start: number, entries: number, result: CompileResult): void;
   /** Stops following the flag. */
   stop(): void;
 }
@@ -34,14 +40,25 @@ function pageObject<T>(value: T): T {
 /** Follows the diagnostics flag in storage.local; `ready` resolves once it has been read. */
 export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
   let on = false;
+  const recordTask = (start: number, end: number): void => {
+    try {
+      performance.measure('subtext:task', pageObject({ start, end }));
+    } catch {
+      // A page that replaced performance.measure gets no task measures; scans still work.
+    }
+  };
+  const turn = (value: boolean): void => {
+    on = value;
+    setTaskRecorder(on ? recordTask : null);
+  };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && DIAGNOSTICS_KEY in changes)
-      on = changes[DIAGNOSTICS_KEY]?.newValue === true;
+      turn(changes[DIAGNOSTICS_KEY]?.newValue === true);
   };
   browser.storage.onChanged.addListener(listener);
   const ready = browser.storage.local
     .get(DIAGNOSTICS_KEY)
-    .then((got) => void (on = got[DIAGNOSTICS_KEY] === true))
+    .then((got) => turn(got[DIAGNOSTICS_KEY] === true))
     .catch(() => undefined);
   return {
     ready,
@@ -51,22 +68,25 @@ export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
     record(pass) {
       if (!on) return;
       try {
-        const { textChars, matches, blocks, kind, longestTaskMs, indexMs } = pass;
-        const detail = { textChars, matches, blocks, kind, longestTaskMs, indexMs };
+        const { textChars, matches, blocks, kind, longestTaskMs, busyMs, indexMs } = pass;
+        const detail = { textChars, matches, blocks, kind, longestTaskMs, busyMs, indexMs };
         performance.measure('subtext:scan', pageObject({ start: pass.start, detail }));
       } catch (err) {
         console.warn('Subtext: could not record a scan measure', err);
       }
     },
-    recordCompile(start, entries, longestSliceMs) {
+    recordCompile(start, entries, { longestSliceMs, busyMs, restored }) {
       if (!on) return;
       try {
-        const detail = { entries, longestSliceMs };
+        const detail = { entries, longestSliceMs, busyMs, restored };
         performance.measure('subtext:compile', pageObject({ start, detail }));
       } catch (err) {
         console.warn('Subtext: could not record a compile measure', err);
       }
     },
-    stop: () => browser.storage.onChanged.removeListener(listener),
+    stop: () => {
+      browser.storage.onChanged.removeListener(listener);
+      setTaskRecorder(null);
+    },
   };
 }

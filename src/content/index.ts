@@ -14,7 +14,7 @@
  * again rescans. This file only decides when to activate and answers the popup's messages.
  */
 import browser from '../shared/browser';
-import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
+import { glossarySource, loadGlossary, onGlossaryChange } from '../shared/glossary-store';
 import { createDispatcher, send } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
 import { compileActiveGlossary } from './active-glossary';
@@ -79,9 +79,14 @@ async function main(): Promise<void> {
     if (mine !== generation) return; // a newer change superseded this one
     // Compiled in slices of a few ms in idle periods (active-glossary.ts), never one long task.
     const compileStart = performance.now();
-    const compiled = await compileActiveGlossary(state.entries, () => mine === generation);
+    const compiled = await compileActiveGlossary(
+      state.entries,
+      () => mine === generation,
+      document.documentElement?.lang,
+      glossarySource(settings, state.revision),
+    );
     if (!compiled.completed || mine !== generation) return;
-    diagnostics.recordCompile(compileStart, state.entries.length, compiled.longestSliceMs);
+    diagnostics.recordCompile(compileStart, state.entries.length, compiled);
     const glossary = compiled.glossary;
     if (!glossary) return stop();
     if (activation) return activation.rescan(glossary);

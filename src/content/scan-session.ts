@@ -11,7 +11,7 @@ import { PageModel, type MatchRecord } from './page-model';
 import { createPageStyle, type PageStyle } from './page-style';
 import { createHighlightPainter, hasHighlightApi, type Painter } from './painter';
 import { pieces } from './pieces';
-import { forEachSliced, SLICE_MS, yieldToPage } from './scheduler';
+import { forEachSliced, SLICE_MS, TaskClock } from './scheduler';
 import { VisibilityCheck } from './visibility';
 import type { Teardown } from './teardown';
 import {
@@ -40,6 +40,8 @@ export interface ScanPass {
   blocks: number;
   /** Longest stretch of this pass run without yielding to the page (ms). */
   longestTaskMs: number;
+  /** Sum of the stretches: the main-thread time the pass cost, yields excluded (ms). */
+  busyMs: number;
   /** Time from the start of the pass until matching began (walking the DOM, in slices). */
   indexMs: number;
 }
@@ -106,11 +108,13 @@ export class ScanSession {
       this.unpaint(this.model.clear());
       const root = this.o.doc.body ?? this.o.doc.documentElement;
       // The walk is sliced too: a page with hundreds of thousands of nodes is walked in pieces.
-      const walk = await walkSliced(root, start, this.o.teardown.signal);
-      if (!walk) return;
+      const clock = new TaskClock(start);
+      const blocks = await walkSliced(root, clock, this.o.teardown.signal);
+      if (!blocks) return clock.pause();
+      const indexMs = performance.now() - start;
       const groups = new Map<Container, TextBlock[]>();
-      for (const b of walk.blocks) push(groups, b.container, b);
-      await this.apply(groups, 'initial', start, walk);
+      for (const b of blocks) push(groups, b.container, b);
+      await this.apply(groups, 'initial', start, clock, indexMs);
     });
   }
 
@@ -118,8 +122,11 @@ export class ScanSession {
   update(changes: ChangeSet): Promise<void> {
     return this.serial(async () => {
       const start = performance.now();
+      const clock = new TaskClock(start);
       const groups = this.reindex(changes);
-      if (groups.size) await this.apply(groups, 'incremental', start);
+      if (groups.size)
+        await this.apply(groups, 'incremental', start, clock, performance.now() - start);
+      else clock.pause();
     });
   }
 
@@ -170,9 +177,9 @@ export class ScanSession {
     groups: Map<Container, TextBlock[]>,
     kind: ScanPass['kind'],
     start: number,
-    walk = { longestTaskMs: 0, taskStart: start },
+    clock: TaskClock,
+    indexMs: number,
   ): Promise<void> {
-    const indexMs = performance.now() - start;
     let textChars = 0;
     let blocks = 0;
     let matches = 0;
@@ -199,7 +206,7 @@ export class ScanSession {
     }
     let records: MatchRecord[] = [];
     const visible = new VisibilityCheck();
-    const { done, longestTaskMs } = await forEachSliced(
+    const { done } = await forEachSliced(
       items,
       ([container, block, from, to, isLast]) => {
         if (block) {
@@ -223,12 +230,13 @@ export class ScanSession {
         records = [];
       },
       this.o.teardown.signal,
-      { afterSlice: this.o.afterPaint, taskStart: walk.taskStart },
+      { afterSlice: this.o.afterPaint, clock },
     );
     if (!done) this.unpaint(records); // painted early, never handed to the model
-    const longest = Math.max(longestTaskMs, walk.longestTaskMs);
+    clock.pause();
+    const { longestMs: longestTaskMs, busyMs } = clock;
     if (done)
-      this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs: longest, indexMs });
+      this.o.onPass?.({ kind, start, textChars, matches, blocks, longestTaskMs, busyMs, indexMs }); // prettier-ignore
   }
 
   /**
@@ -263,23 +271,18 @@ export class ScanSession {
   }
 }
 
-/** Indexes `root` in slices of SLICE_MS; null when `signal` aborted it on the way. */
+/** Indexes `root` in slices of SLICE_MS, yielding through `clock`; null when `signal` aborted it. */
 async function walkSliced(
   root: Element | null,
-  start: number,
+  clock: TaskClock,
   signal: AbortSignal,
-): Promise<{ blocks: TextBlock[]; longestTaskMs: number; taskStart: number } | null> {
-  if (!root) return { blocks: [], longestTaskMs: 0, taskStart: start };
+): Promise<TextBlock[] | null> {
+  if (!root) return [];
   const index = indexInSteps(root);
-  let taskStart = start;
-  let longestTaskMs = 0;
   for (;;) {
     if (signal.aborted) return null;
-    const done = index.step(performance.now() + SLICE_MS);
-    longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
-    if (done) return { blocks: index.blocks, longestTaskMs, taskStart };
-    await yieldToPage();
-    taskStart = performance.now();
+    if (index.step(performance.now() + SLICE_MS)) return index.blocks;
+    await clock.yield();
   }
 }
 

@@ -43,36 +43,82 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
- * Runs `fn` over `items` in slices of `budgetMs`, yielding between slices. Stops early (`done`
- * false) once `signal` is aborted, so a torn-down session does no more work. `longestTaskMs` is
- * the longest stretch run without yielding, counted from `taskStart` for the first slice (the
- * caller's synchronous work before it belongs to the same task). `taskStart` is when the task
- * that is still running at the end began, for a caller that carries on in it.
+ * Receives each task of ours (a stretch of work between two yields to the page) as it ends; set
+ * by the diagnostics (src/content/diagnostics.ts) to record `subtext:task` measures, null when
+ * they are off.
+ */
+let taskRecorder: ((start: number, end: number) => void) | null = null;
+
+export function setTaskRecorder(record: ((start: number, end: number) => void) | null): void {
+  taskRecorder = record;
+}
+
+/**
+ * Where the time of one pass of ours goes: the stretches it runs without yielding to the page.
+ * `busyMs` is their sum (what the pass cost the page's main thread, yields and waits excluded),
+ * `longestMs` the longest one (the "long task" figure). Each stretch is also handed to the task
+ * recorder.
+ */
+export class TaskClock {
+  busyMs = 0;
+  longestMs = 0;
+  private since: number;
+  private running = true;
+
+  /** `start`: when the first stretch began (the caller may have been working since). */
+  constructor(start = performance.now()) {
+    this.since = start;
+  }
+
+  /** The running stretch ends now (we are about to yield, or done). */
+  pause(): void {
+    if (!this.running) return;
+    this.running = false;
+    const now = performance.now();
+    const ms = now - this.since;
+    this.busyMs += ms;
+    if (ms > this.longestMs) this.longestMs = ms;
+    taskRecorder?.(this.since, now);
+  }
+
+  /** A new stretch begins now. */
+  resume(): void {
+    this.running = true;
+    this.since = performance.now();
+  }
+
+  /** Ends the running stretch, lets the page run, and begins the next one. */
+  async yield(): Promise<void> {
+    this.pause();
+    await yieldToPage();
+    this.resume();
+  }
+}
+
+/**
+ * Runs `fn` over `items` in slices of `budgetMs`, yielding between slices through `clock` (a new
+ * one when none is given; the caller's synchronous work before the call belongs to its running
+ * stretch). Stops early (`done` false) once `signal` is aborted, so a torn-down session does no
+ * more work. The stretch running at the end is left running for the caller to `pause`.
  */
 export async function forEachSliced<T>(
   items: readonly T[],
   fn: (item: T) => void,
   signal: AbortSignal,
-  options: { budgetMs?: number; afterSlice?: () => void; taskStart?: number } = {},
-): Promise<{ done: boolean; longestTaskMs: number; taskStart: number }> {
+  options: { budgetMs?: number; afterSlice?: () => void; clock?: TaskClock } = {},
+): Promise<{ done: boolean; clock: TaskClock }> {
   const budget = options.budgetMs ?? SLICE_MS;
+  const clock = options.clock ?? new TaskClock();
   let i = 0;
-  let taskStart = options.taskStart ?? performance.now();
-  let longestTaskMs = 0;
   while (i < items.length) {
-    if (signal.aborted) return { done: false, longestTaskMs, taskStart };
+    if (signal.aborted) return { done: false, clock };
     const deadline = performance.now() + budget;
     do fn(items[i++]!);
     while (i < items.length && performance.now() < deadline);
     options.afterSlice?.();
-    longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
-    if (i < items.length) {
-      await yieldToPage();
-      taskStart = performance.now();
-    }
+    if (i < items.length) await clock.yield();
   }
-  longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
-  return { done: !signal.aborted, longestTaskMs, taskStart };
+  return { done: !signal.aborted, clock };
 }
 
 /** Calls `fn` in the next animation frame, or after `timeoutMs` when frames do not come (hidden tab). */

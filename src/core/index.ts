@@ -23,7 +23,12 @@ export {
   compileGlossaryInSteps,
   findMatches,
   findMatchesInTokens,
+  glossaryStamp,
+  packGlossary,
+  restoreGlossary,
+  restrictGlossary,
   type CompiledGlossary,
+  type PackedGlossary,
 } from './matcher';
 export { validateEntry, validatePack, LIMITS, type FieldError } from './validate';
 export { linkLadders } from './ladder';

@@ -10,7 +10,7 @@ import { parsePattern, PatternError } from './pattern';
 import { resolveMatches } from './resolve';
 import { scanTokens } from './scan';
 import { tokenize, type Token } from './tokenize';
-import { Trie } from './trie';
+import { Trie, type PackedTrie } from './trie';
 
 /** A glossary ready to scan text. Build it with {@link compileGlossary}; it is immutable. */
 export interface CompiledGlossary {
@@ -26,6 +26,123 @@ export interface CompiledGlossary {
   readonly contexts: readonly (CompiledContext | null)[];
   /** @internal Longest span in tokens of any pattern. */
   readonly maxSpan: number;
+  /**
+   * @internal Entries that may match, by entry index (1 = yes); all of them when absent. Set by
+   * {@link restrictGlossary}, which shares the trie instead of compiling a smaller one.
+   */
+  readonly allowed?: Uint8Array;
+}
+
+/** A compiled glossary as JSON data, for storage (see {@link packGlossary}). */
+export interface PackedGlossary {
+  /** Format version: a stored glossary of another version is compiled afresh. */
+  format: number;
+  /** {@link glossaryStamp} of the entries it was compiled from. */
+  stamp: string;
+  /**
+   * What the caller says the entries were made from (an opaque string, e.g. extension version,
+   * list revision and settings): a restore that is given the same string trusts it instead of
+   * recomputing the stamp, which costs a pass over every pattern.
+   */
+  source?: string;
+  /** The entries' ids, in order: a restore checks them. */
+  ids: string[];
+  stats: CompiledGlossary['stats'];
+  contexts: (CompiledContext | null)[];
+  trie: PackedTrie;
+}
+
+const PACK_FORMAT = 1;
+
+/**
+ * A fingerprint of everything compiling depends on: each entry's id, patterns and context rules,
+ * in order. Two 32-bit hashes (FNV-1a and a multiplicative one) over the same text.
+ */
+export function glossaryStamp(entries: readonly Entry[]): string {
+  let a = 0x811c9dc5;
+  let b = 5381;
+  const add = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = (Math.imul(b, 33) + c) | 0;
+    }
+    a = Math.imul(a ^ 0x1f, 0x01000193); // a separator no text holds
+    b = (Math.imul(b, 33) + 0x1f) | 0;
+  };
+  add(String(PACK_FORMAT));
+  for (const e of entries) {
+    add(e.id);
+    for (const p of e.patterns) add(p);
+    add(e.context ? JSON.stringify(e.context) : '');
+  }
+  return `${entries.length}-${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
+}
+
+/** `g` as JSON data that {@link restoreGlossary} turns back into the same glossary. */
+export function packGlossary(g: CompiledGlossary, source?: string): PackedGlossary {
+  return {
+    format: PACK_FORMAT,
+    stamp: glossaryStamp(g.entries),
+    ...(source !== undefined && { source }),
+    ids: g.entries.map((e) => e.id),
+    stats: g.stats,
+    contexts: [...g.contexts],
+    trie: g.trie.pack(),
+  };
+}
+
+/**
+ * The glossary `packed` holds, for `entries` (which must be the list it was compiled from: same
+ * ids, and the same `source` when one is given, else the same stamp), or null when it is not:
+ * stale, of another format, or damaged. Costs a small fraction of compiling.
+ */
+export function restoreGlossary(
+  entries: readonly Entry[],
+  packed: PackedGlossary | null | undefined,
+  source?: string,
+): CompiledGlossary | null {
+  if (
+    !packed ||
+    packed.format !== PACK_FORMAT ||
+    !Array.isArray(packed.ids) ||
+    packed.ids.length !== entries.length ||
+    !Array.isArray(packed.contexts) ||
+    packed.contexts.length !== entries.length ||
+    (source !== undefined ? packed.source !== source : packed.stamp !== glossaryStamp(entries)) ||
+    packed.ids.some((id, i) => id !== entries[i]!.id)
+  )
+    return null;
+  let trie: Trie;
+  try {
+    trie = Trie.unpack(packed.trie);
+  } catch {
+    return null;
+  }
+  const byId = new Map<string, Entry>();
+  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+  return {
+    entries,
+    byId,
+    stats: packed.stats,
+    trie,
+    contexts: packed.contexts,
+    maxSpan: trie.maxSpan,
+  };
+}
+
+/**
+ * The same glossary with only the entries `keep` accepts able to match (the trie is shared, so
+ * this costs one pass over the entries). Matches are exactly those of compiling the kept entries
+ * alone.
+ */
+export function restrictGlossary(
+  g: CompiledGlossary,
+  keep: (entry: Entry) => boolean,
+): CompiledGlossary {
+  const allowed = new Uint8Array(g.entries.length);
+  g.entries.forEach((e, i) => (allowed[i] = keep(e) ? 1 : 0));
+  return { ...g, allowed };
 }
 
 function compileContext(

@@ -28,6 +28,7 @@ function bestOutput(
 ): EntryOutput | undefined {
   if (outputs.length > 1) outputs.sort((a, b) => compareOutputs(g, a, b));
   for (const output of outputs) {
+    if (g.allowed !== undefined && g.allowed[output.entry] !== 1) continue;
     const context = g.contexts[output.entry]!;
     if (context === null || contextAllows(context, start, end, tokens, hits())) return output;
   }

@@ -44,6 +44,18 @@ const HAS_GAPS = 4;
 const HAS_JOINERS = 8;
 
 const EMPTY = -1;
+/** 32-bit words before the columns in a packed trie. */
+const HEADER = 7;
+
+/** A {@link Trie} as JSON data (see {@link Trie.pack}). */
+export interface PackedTrie {
+  keys: string[];
+  /** Base64 of the columns and the edge table, as 32-bit integers. */
+  data: string;
+  /** Gap children and `and`/`or` children: node, count, children… runs. */
+  gaps: number[];
+  joiners: number[];
+}
 
 export class Trie {
   /** Word key (lemma key or `=surface`) → key id. Edges are keyed by these ids. */
@@ -101,6 +113,116 @@ export class Trie {
       this.edgeKey,
       this.edgeChild,
     ].reduce((n, a) => n + a.byteLength, 0);
+  }
+
+  // ---- Storing -------------------------------------------------------------------------------
+
+  /**
+   * The trie as JSON data, for `storage.local`: its columns and edge table, as they are, in one
+   * base64 string, and its keys. {@link Trie.unpack} then costs a base64 decode and a few block
+   * copies, not a loop over the nodes: in a page that runs our code cold, that is the difference
+   * between a few milliseconds and tens.
+   */
+  pack(): PackedTrie {
+    const n = this.nodeCount;
+    const table = this.edgeNode.length;
+    const header = [n, table, this.edgeCount, this.outCount, this.ctxCount, this.maxSpan, this.keyIds.size]; // prettier-ignore
+    // Node bytes (flags, then gap sizes) come last, padded to whole 32-bit words.
+    const byteWords = Math.ceil((n * 2) / 4);
+    const words = HEADER + n * 2 + table * 3 + this.outCount * 3 + this.ctxCount * 2 + byteWords;
+    const ints = new Int32Array(words);
+    let at = 0;
+    const put = (values: ArrayLike<number>): void => {
+      ints.set(values, at);
+      at += values.length;
+    };
+    put(header);
+    put(this.outHead.subarray(0, n));
+    put(this.ctxHead.subarray(0, n));
+    put(this.edgeNode);
+    put(this.edgeKey);
+    put(this.edgeChild);
+    put(this.outEntry.subarray(0, this.outCount));
+    put(this.outPattern.subarray(0, this.outCount));
+    put(this.outNext.subarray(0, this.outCount));
+    put(this.ctxId.subarray(0, this.ctxCount));
+    put(this.ctxNext.subarray(0, this.ctxCount));
+    const bytes = new Uint8Array(ints.buffer, at * 4, n * 2);
+    bytes.set(this.flags.subarray(0, n));
+    bytes.set(this.gapMax.subarray(0, n), n);
+    const lists = (m: Map<number, number[]>) =>
+      [...m].flatMap(([node, children]) => [node, children.length, ...children]);
+    return {
+      keys: [...this.keyIds.keys()],
+      data: toBase64(new Uint8Array(ints.buffer)),
+      gaps: lists(this.gapLists),
+      joiners: lists(this.joinerLists),
+    };
+  }
+
+  /**
+   * The trie {@link Trie.pack} stored. Throws `RangeError` on data that is not one (truncated,
+   * not base64, sizes that do not add up, lists that point outside the trie). It does not walk
+   * every edge: the data is the background's own, checked against the entries by the caller.
+   */
+  static unpack(p: PackedTrie): Trie {
+    const bad = (): never => {
+      throw new RangeError('not a stored trie');
+    };
+    if (!Array.isArray(p.keys) || typeof p.data !== 'string') bad();
+    if (!Array.isArray(p.gaps) || !Array.isArray(p.joiners)) bad();
+    const bytes = fromBase64(p.data);
+    if (bytes === null || bytes.length % 4 !== 0 || bytes.length < HEADER * 4) return bad();
+    const ints = new Int32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / 4);
+    const [n, table, edgeCount, outCount, ctxCount, maxSpan, keyCount] = ints as unknown as number[]; // prettier-ignore
+    if (
+      !(n! >= 1 && n! <= MAX_NODES) ||
+      !(table! >= 1024 && (table! & (table! - 1)) === 0 && edgeCount! * 2 <= table!) ||
+      !(outCount! >= 0 && ctxCount! >= 0 && maxSpan! >= 0) ||
+      keyCount !== p.keys.length ||
+      ints.length !==
+        HEADER + n! * 2 + table! * 3 + outCount! * 3 + ctxCount! * 2 + Math.ceil((n! * 2) / 4)
+    )
+      bad();
+    let at = HEADER;
+    // Copies (slice), not views: the columns grow in place if the reader's entries are added.
+    const take = (count: number) => ints.slice(at, (at += count)) as Int32Array<ArrayBuffer>;
+    const atLeastOne = (count: number) => (count > 0 ? take(count) : new Int32Array(1));
+    const t = new Trie();
+    t.nodeCount = n!;
+    t.maxSpan = maxSpan!;
+    t.outHead = take(n!);
+    t.ctxHead = take(n!);
+    t.edgeNode = take(table!);
+    t.edgeKey = take(table!);
+    t.edgeChild = take(table!);
+    t.edgeCount = edgeCount!;
+    t.outCount = outCount!;
+    t.outEntry = atLeastOne(outCount!);
+    t.outPattern = atLeastOne(outCount!);
+    t.outNext = atLeastOne(outCount!);
+    t.ctxCount = ctxCount!;
+    t.ctxId = atLeastOne(ctxCount!);
+    t.ctxNext = atLeastOne(ctxCount!);
+    t.flags = bytes.slice(at * 4, at * 4 + n!) as Uint8Array<ArrayBuffer>;
+    t.gapMax = bytes.slice(at * 4 + n!, at * 4 + n! * 2) as Uint8Array<ArrayBuffer>;
+    p.keys.forEach((key, k) => {
+      t.keyIds.set(key, k);
+      if (LIST_JOINERS.has(key)) t.joinerKeys.add(k);
+    });
+    const readLists = (flat: number[], into: Map<number, number[]>) => {
+      for (let i = 0; i < flat.length;) {
+        const node = flat[i]!;
+        const count = flat[i + 1]!;
+        const children = flat.slice(i + 2, i + 2 + count);
+        if (!(node >= 0 && node < n!) || children.some((c) => !(c > 0 && c < n!))) bad();
+        into.set(node, children);
+        i += 2 + count;
+      }
+    };
+    readLists(p.gaps, t.gapLists);
+    readLists(p.joiners, t.joinerLists);
+    return t;
   }
 
   // ---- Reading (the matcher) -------------------------------------------------------------------
@@ -294,4 +416,35 @@ function push(lists: Map<number, number[]>, node: number, child: number): void {
   const list = lists.get(node);
   if (list === undefined) lists.set(node, [child]);
   else list.push(child);
+}
+
+type Base64Native = {
+  fromBase64?: (s: string) => Uint8Array;
+  prototype: { toBase64?: () => string };
+};
+declare function btoa(s: string): string;
+declare function atob(s: string): string;
+
+/** Base64 of `bytes`: the native encoder where there is one (2025 browsers), else btoa. */
+function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as unknown as { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  return btoa(binary);
+}
+
+/** The bytes of a base64 string, or null when it is not base64. */
+function fromBase64(text: string): Uint8Array | null {
+  try {
+    const native = (Uint8Array as unknown as Base64Native).fromBase64;
+    if (typeof native === 'function') return native(text);
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
 }

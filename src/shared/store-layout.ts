@@ -21,6 +21,8 @@ export const KEYS = {
   revision: 'subtext:revision',
   diagnostics: 'subtext:diagnostics',
   quarantine: 'subtext:quarantine',
+  /** The effective glossary compiled by the background, for the content scripts (a cache). */
+  compiled: 'subtext:compiled',
 } as const;
 
 /** The reader's re-wording or hiding of a built-in entry. */

@@ -1,6 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../../src/core/entry';
 import { compileActiveGlossary } from '../../src/content/active-glossary';
+import { compileGlossary, packGlossary } from '../../src/core/matcher';
+import fakeBrowser from '../../src/shared/browser';
+import type { FakeBrowser } from '../fakes/browser';
+
+const fake = fakeBrowser as unknown as FakeBrowser;
 
 function entry(id: string, patterns: string[]): Entry {
   return {
@@ -57,5 +62,44 @@ describe('compiling the glossary in slices', () => {
     expect(result.glossary).toBeNull();
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('restoring the glossary the background compiled', () => {
+  afterEach(() => fake.storage.local.data.delete('subtext:compiled'));
+
+  it('restores it, without compiling, when it was compiled from this list', async () => {
+    fake.storage.local.data.set('subtext:compiled', JSON.parse(JSON.stringify(packGlossary(compileGlossary(entries))))); // prettier-ignore
+    const result = await compileActiveGlossary(entries);
+    expect(result).toMatchObject({ completed: true, restored: true });
+    expect(result.glossary!.match('so phrase number 13 here').map((m) => m.entryId)).toEqual(['e-13']); // prettier-ignore
+  });
+
+  it('compiles for itself when the stored one is of another list (a change not yet cached)', async () => {
+    const older = entries.slice(0, 30);
+    fake.storage.local.data.set('subtext:compiled', JSON.parse(JSON.stringify(packGlossary(compileGlossary(older))))); // prettier-ignore
+    const result = await compileActiveGlossary(entries);
+    expect(result).toMatchObject({ completed: true, restored: false });
+    expect(result.glossary!.match('so phrase number 55 here').map((m) => m.entryId)).toEqual(['e-55']); // prettier-ignore
+  });
+});
+
+describe('the page language', () => {
+  const mixed = [
+    entry('en-regret', ['deeply regrets']),
+    { ...entry('fr-regret', ['regrette vivement']), lang: 'fr' } as Entry,
+    { ...entry('any', ['plain words']), lang: undefined } as unknown as Entry,
+  ];
+
+  it('a page that declares French is decoded with French entries only', async () => {
+    const { glossary } = await compileActiveGlossary(mixed, () => true, 'fr-CA');
+    const found = (t: string) => glossary!.match(t).map((m) => m.entryId);
+    expect(found('Le ministre regrette vivement la décision.')).toEqual(['fr-regret']);
+    expect(found('The ministry deeply regrets it.')).toEqual([]);
+  });
+
+  it('a page that declares nothing gets every entry', async () => {
+    const { glossary } = await compileActiveGlossary(mixed, () => true, '');
+    expect(glossary!.match('It deeply regrets; il regrette vivement.').map((m) => m.entryId)).toEqual(['en-regret', 'fr-regret']); // prettier-ignore
   });
 });

@@ -4,7 +4,7 @@ import { watchDiagnostics } from '../../src/content/diagnostics';
 import { watchMutations } from '../../src/content/mutation-queue';
 import { watchUrl } from '../../src/content/navigation';
 import type { ChangeSet, ScanPass } from '../../src/content/scan-session';
-import { Backoff, forEachSliced } from '../../src/content/scheduler';
+import { Backoff, forEachSliced, setTaskRecorder, TaskClock } from '../../src/content/scheduler';
 import { Teardown } from '../../src/content/teardown';
 import { settle } from './helpers';
 
@@ -109,7 +109,7 @@ describe('back-off', () => {
 });
 
 describe('time slices', () => {
-  it('yields to the page between slices and reports the longest stretch', async () => {
+  it('yields to the page between slices and reports the longest stretch and the busy time', async () => {
     let between = 0;
     const timer = setInterval(() => between++, 0);
     const items = Array.from({ length: 40 }, (_, i) => i);
@@ -129,7 +129,31 @@ describe('time slices', () => {
     // 40 items of 1 ms with a 4 ms budget: at most ~5 items a slice, however loaded the machine.
     expect(slices).toBeGreaterThanOrEqual(8);
     expect(between).toBeGreaterThan(0);
-    expect(result.longestTaskMs).toBeLessThan(total / 2);
+    result.clock.pause();
+    expect(result.clock.longestMs).toBeLessThan(total / 2);
+    // 40 ms of work in all: the busy time counts it, and is no more than the time that passed.
+    expect(result.clock.busyMs).toBeGreaterThanOrEqual(40);
+    expect(result.clock.busyMs).toBeLessThanOrEqual(total + 1);
+  });
+
+  it('hands every stretch to the task recorder while one is set', async () => {
+    const tasks: [number, number][] = [];
+    setTaskRecorder((start, end) => tasks.push([start, end]));
+    try {
+      const busy = () => {
+        const end = performance.now() + 1;
+        while (performance.now() < end);
+      };
+      const { clock } = await forEachSliced(Array.from({ length: 12 }, (_, i) => i), busy, teardown.signal, { budgetMs: 3 }); // prettier-ignore
+      clock.pause();
+      expect(tasks.length).toBeGreaterThanOrEqual(3);
+      // Stretches do not overlap, and their sum is the clock's busy time.
+      for (let i = 1; i < tasks.length; i++) expect(tasks[i]![0]).toBeGreaterThanOrEqual(tasks[i - 1]![1]); // prettier-ignore
+      const sum = tasks.reduce((a, [s, e]) => a + e - s, 0);
+      expect(sum).toBeCloseTo(clock.busyMs, 6);
+    } finally {
+      setTaskRecorder(null);
+    }
   });
 
   it('stops when its teardown is disposed', async () => {
@@ -187,6 +211,7 @@ describe('diagnostics', () => {
     matches: 3,
     blocks: 4,
     longestTaskMs: 2,
+    busyMs: 5,
     indexMs: 1,
   };
 
@@ -206,10 +231,27 @@ describe('diagnostics', () => {
     await d.ready;
     d.record(pass);
     const [m] = performance.getEntriesByName('subtext:scan') as PerformanceMeasure[];
-    expect(m!.detail).toEqual({ textChars: 120, matches: 3, blocks: 4, kind: 'initial', longestTaskMs: 2, indexMs: 1 }); // prettier-ignore
+    expect(m!.detail).toEqual({ textChars: 120, matches: 3, blocks: 4, kind: 'initial', longestTaskMs: 2, busyMs: 5, indexMs: 1 }); // prettier-ignore
     await browser.storage.local.set({ 'subtext:diagnostics': false });
     d.record(pass);
     expect(performance.getEntriesByName('subtext:scan')).toHaveLength(1);
+    d.stop();
+    await browser.storage.local.remove('subtext:diagnostics');
+  });
+
+  it('records each task of ours as subtext:task while the flag is on, and none once it is off', async () => {
+    performance.clearMeasures('subtext:task');
+    await browser.storage.local.set({ 'subtext:diagnostics': true });
+    const d = watchDiagnostics();
+    await d.ready;
+    const clock = new TaskClock();
+    await clock.yield();
+    clock.pause();
+    expect(performance.getEntriesByName('subtext:task')).toHaveLength(2);
+    await browser.storage.local.set({ 'subtext:diagnostics': false });
+    const after = new TaskClock();
+    after.pause();
+    expect(performance.getEntriesByName('subtext:task')).toHaveLength(2);
     d.stop();
     await browser.storage.local.remove('subtext:diagnostics');
   });

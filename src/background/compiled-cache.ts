@@ -1,0 +1,62 @@
+/**
+ * The compiled glossary, kept in `storage.local` for the content scripts. Compiling the built-in
+ * glossary costs every page 100–250 ms of main-thread time (its code runs cold there); restoring
+ * the stored trie costs a few milliseconds. The background compiles once, whenever what the
+ * effective glossary depends on changes (the reader's list, the settings), and at each start.
+ *
+ * It is only a cache: a content script that finds it missing, damaged or stale (its stamp is not
+ * that of the entries the page computed) compiles in the page as before. It is never allowed to
+ * cost the reader anything: it is dropped before every write of the reader's list (store-writer.ts)
+ * and skipped when it would be large.
+ */
+import browser from '../shared/browser';
+import { compileGlossary, glossaryStamp, packGlossary } from '../core/matcher';
+import { glossarySource, loadGlossary } from '../shared/glossary-store';
+import { loadSettings } from '../shared/settings';
+import { KEYS } from '../shared/store-layout';
+
+/** Above this many characters of JSON the cache is not kept (pages compile for themselves). */
+export const MAX_CACHE_CHARS = 3_000_000;
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/** Brings the cache up to date; calls made while one runs coalesce into one more run. */
+export function refreshCompiledCache(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await refreshOnce().catch((err) =>
+        console.warn('Subtext: could not store the compiled glossary; pages compile it', err),
+      );
+    } while (again);
+  })().finally(() => (running = null));
+  return running;
+}
+
+async function refreshOnce(): Promise<void> {
+  const settings = await loadSettings();
+  const { entries, revision } = await loadGlossary(settings);
+  const stamp = glossaryStamp(entries);
+  const source = glossarySource(settings, revision);
+  const stored = (await browser.storage.local.get(KEYS.compiled))[KEYS.compiled] as
+    { stamp?: unknown; source?: unknown } | undefined;
+  if (stored?.stamp === stamp && stored.source === source) return;
+  let packed;
+  try {
+    packed = packGlossary(compileGlossary(entries), source);
+  } catch {
+    // A glossary that does not compile: pages log why when they try; nothing to cache.
+    await browser.storage.local.remove(KEYS.compiled);
+    return;
+  }
+  if (JSON.stringify(packed).length > MAX_CACHE_CHARS) {
+    await browser.storage.local.remove(KEYS.compiled);
+    return;
+  }
+  await browser.storage.local.set({ [KEYS.compiled]: packed });
+}

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  findMatches,
+  glossaryStamp,
+  restoreGlossary,
+  type PackedGlossary,
+} from '../../src/core/matcher';
+import { loadGlossary } from '../../src/shared/glossary-store';
+import { startBackground, type Background } from './start';
+
+let bg: Background;
+beforeEach(async () => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  bg = await startBackground();
+});
+afterEach(() => vi.restoreAllMocks());
+
+const draft = (phrase: string) => ({
+  patterns: [phrase],
+  meaning: `${phrase} means trouble`,
+  explanation: 'Because.',
+  category: 'custom' as const,
+  intensity: 3 as const,
+});
+
+/** Waits until the stored compiled glossary is the one for the current effective list. */
+async function cacheFor(): Promise<PackedGlossary> {
+  for (let i = 0; i < 200; i++) {
+    const { entries } = await loadGlossary();
+    const packed = bg.fake.storage.local.data.get('subtext:compiled') as PackedGlossary | undefined;
+    if (packed?.stamp === glossaryStamp(entries)) return packed;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the compiled glossary was never stored for the current list');
+}
+
+describe('the compiled glossary the background keeps for the content scripts', () => {
+  it('is stored at start, and decodes what the built-in glossary decodes', async () => {
+    const { entries } = await loadGlossary();
+    const restored = restoreGlossary(entries, await cacheFor());
+    expect(restored).not.toBeNull();
+    const text = 'They had a free and frank exchange of views.';
+    expect(findMatches(restored!, text).map((m) => text.slice(m.start, m.end))).toEqual([
+      'free and frank exchange of views',
+    ]);
+  });
+
+  it('is rebuilt when the reader adds a phrase, and then decodes it', async () => {
+    const before = (await cacheFor()).stamp;
+    await bg.send('entries:save', { entry: draft('velvet stonewall') });
+    const after = await cacheFor();
+    expect(after.stamp).not.toBe(before);
+    const { entries } = await loadGlossary();
+    const found = findMatches(restoreGlossary(entries, after)!, 'A velvet stonewall again.');
+    expect(found.map((m) => m.entryId)).toEqual(['velvet-stonewall']);
+  });
+
+  it('is rebuilt when a pack is switched off', async () => {
+    const before = (await cacheFor()).stamp;
+    await bg.send('settings:update', { patch: { disabledPacks: ['military'] } });
+    expect((await cacheFor()).stamp).not.toBe(before);
+  });
+
+  it('never costs the reader a save: with storage nearly full, the phrase is kept and the cache is not', async () => {
+    await cacheFor();
+    const local = bg.fake.storage.local;
+    const withoutCache = [...local.data].reduce(
+      (n, [k, v]) => (k === 'subtext:compiled' ? n : n + k.length + JSON.stringify(v).length),
+      0,
+    );
+    // Room for the reader's list and the new phrase, not for the compiled glossary as well.
+    local.quotaBytes = withoutCache + 2_000;
+    const saved = await bg.send('entries:save', { entry: draft('quiet quota') });
+    expect(saved).toEqual({ ok: true, id: 'quiet-quota' });
+    await bg.settle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await bg.send('glossary:get', {})).entries.map((e) => e.id)).toContain('quiet-quota');
+    expect(local.data.has('subtext:compiled')).toBe(false);
+  });
+});

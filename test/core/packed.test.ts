@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/core/entry';
+import {
+  compileGlossary,
+  findMatches,
+  glossaryStamp,
+  packGlossary,
+  restoreGlossary,
+  restrictGlossary,
+  type CompiledGlossary,
+} from '../../src/core/matcher';
+import { BUILTIN_PACKS } from '../../src/glossary/index';
+import { entry } from './helpers';
+
+const builtin: Entry[] = BUILTIN_PACKS.flatMap((p) => p.entries);
+/** Every example and counter-example of the built-in glossary, in one list of texts. */
+const texts = builtin.flatMap((e) => [...e.examples, ...e.counterExamples]);
+
+const decodeAll = (g: CompiledGlossary) =>
+  texts.map((t) =>
+    findMatches(g, t).map((m) => `${m.start}-${m.end}:${m.entryId}#${m.patternIndex}`),
+  );
+
+/** Through JSON, as storage.local keeps it. */
+const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+describe('a compiled glossary stored and restored (the cache the background keeps)', () => {
+  const compiled = compileGlossary(builtin);
+  const packed = stored(packGlossary(compiled));
+
+  it('decodes every built-in example and counter-example exactly as the fresh compile does', () => {
+    const restored = restoreGlossary(builtin, packed);
+    expect(restored).not.toBeNull();
+    expect(decodeAll(restored!)).toEqual(decodeAll(compiled));
+    // The texts hold plenty of matches: the comparison is not between two empty lists.
+    expect(decodeAll(compiled).flat().length).toBeGreaterThan(300);
+  });
+
+  it('keeps context rules, gaps, exact forms and comma-joined lists working', () => {
+    const entries = [
+      entry('constructive', ['constructive'], {
+        context: { requires: [{ anyOf: ['talks', 'meeting'], window: 4 }] },
+      }),
+      entry('gap', ['take *2 note']),
+      entry('exact', ['=frank =talks']),
+      entry('list', ['frank and candid exchange']),
+    ];
+    const text =
+      'Constructive criticism. The talks were constructive. We take careful note. Frank talks, ' +
+      'frank talk. A frank, candid exchange.';
+    const fresh = findMatches(compileGlossary(entries), text);
+    const restored = restoreGlossary(entries, stored(packGlossary(compileGlossary(entries))))!;
+    expect(findMatches(restored, text)).toEqual(fresh);
+    expect(fresh.map((m) => m.entryId)).toEqual(['constructive', 'gap', 'exact', 'list']);
+  });
+
+  it('is refused for a list it was not compiled from: another pattern, entry order or id', () => {
+    const edited = builtin.map((e, i) => (i === 5 ? { ...e, patterns: [...e.patterns, 'new words'] } : e)); // prettier-ignore
+    expect(restoreGlossary(edited, packed)).toBeNull();
+    expect(restoreGlossary([...builtin].reverse(), packed)).toBeNull();
+    expect(restoreGlossary(builtin.slice(1), packed)).toBeNull();
+    const withContext = builtin.map((e, i) => (i === 9 ? { ...e, context: { excludes: [{ anyOf: ['x'], window: 2 }] } } : e)); // prettier-ignore
+    expect(restoreGlossary(withContext, packed)).toBeNull();
+  });
+
+  it('is refused, not trusted, when damaged or of another format', () => {
+    expect(restoreGlossary(builtin, null)).toBeNull();
+    expect(restoreGlossary(builtin, { ...packed, format: 99 })).toBeNull();
+    expect(restoreGlossary(builtin, { ...packed, trie: { ...packed.trie, data: packed.trie.data.slice(0, 400) } })).toBeNull(); // prettier-ignore
+    expect(restoreGlossary(builtin, { ...packed, trie: { ...packed.trie, data: 'not base64!' } })).toBeNull(); // prettier-ignore
+    expect(restoreGlossary(builtin, { ...packed, contexts: [] })).toBeNull();
+    expect(restoreGlossary(builtin, { ...packed, trie: { ...packed.trie, gaps: [1e9, 1, 2] } })).toBeNull(); // prettier-ignore
+    expect(restoreGlossary(builtin, { ...packed, trie: { ...packed.trie, keys: [] } })).toBeNull(); // prettier-ignore
+  });
+
+  it('trusts a matching source instead of recomputing the stamp, and refuses another source', () => {
+    const withSource = stored(packGlossary(compiled, '0.1.0|7|military|'));
+    expect(restoreGlossary(builtin, withSource, '0.1.0|7|military|')).not.toBeNull();
+    expect(restoreGlossary(builtin, withSource, '0.1.0|8|military|')).toBeNull();
+    // Ids are still checked: a source string cannot make a different list pass.
+    expect(restoreGlossary(builtin.slice(1), withSource, '0.1.0|7|military|')).toBeNull();
+  });
+
+  it('stamps differ when anything compiling depends on differs, and only then', () => {
+    const a = [entry('a', ['grave concern']), entry('b', ['deep concern'])];
+    expect(glossaryStamp(a)).toBe(glossaryStamp(a.map((e) => ({ ...e, meaning: 'reworded' }))));
+    expect(glossaryStamp(a)).not.toBe(glossaryStamp([a[1]!, a[0]!]));
+    expect(glossaryStamp(a)).not.toBe(glossaryStamp([entry('a', ['grave concerns']), a[1]!]));
+    // Joining fields must not make ["ab", "c"] and ["a", "bc"] the same.
+    expect(glossaryStamp([entry('x', ['ab', 'c'])])).not.toBe(glossaryStamp([entry('x', ['a', 'bc'])])); // prettier-ignore
+  });
+});
+
+describe('restrictGlossary (the language gate on a shared trie)', () => {
+  it('matches exactly what compiling only the kept entries would', () => {
+    const keep = (e: Entry) => e.category !== 'diplomatic' && !e.id.includes('concern');
+    const full = compileGlossary(builtin);
+    const restricted = restrictGlossary(full, keep);
+    expect(decodeAll(restricted)).toEqual(decodeAll(compileGlossary(builtin.filter(keep))));
+    // And it does restrict: some texts decode differently.
+    expect(decodeAll(restricted)).not.toEqual(decodeAll(full));
+  });
+
+  it('lets a shorter phrase win when the longer one is not kept', () => {
+    const entries = [entry('long', ['grave concern']), entry('short', ['concern'])];
+    const g = restrictGlossary(compileGlossary(entries), (e) => e.id !== 'long');
+    expect(findMatches(g, 'We note grave concern.').map((m) => m.entryId)).toEqual(['short']);
+  });
+});
