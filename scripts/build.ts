@@ -22,6 +22,13 @@ const entryPoints = {
   options: 'src/options/index.ts',
 };
 
+/**
+ * What the content script keeps of each built-in entry: what matching and the underline need.
+ * Its meaning, explanation and sources (most of the glossary's bytes) are asked of the background
+ * when a card opens (`entry:details`): the content script is parsed on every page a reader opens.
+ */
+const CONTENT_FIELDS = ['id', 'patterns', 'context', 'category', 'intensity', 'lang', 'ladder'];
+
 /** How a build changes the built-in packs; the default (none) is what `npm run build` ships. */
 interface PackEdits {
   /** Every pack ships with no entries (to measure the code without the glossary data). */
@@ -30,13 +37,16 @@ interface PackEdits {
   extraEntries?: readonly Entry[];
 }
 
-/** The glossary's examples are for tests; the extension ships without them. */
-function glossaryPlugin({
-  emptyGlossary = false,
-  extraEntries = [],
-}: PackEdits = {}): esbuild.Plugin {
+/**
+ * The glossary's examples are for tests; the extension ships without them. With `lean`, entries
+ * keep only CONTENT_FIELDS (the content script's build).
+ */
+function glossaryPlugin(
+  { emptyGlossary = false, extraEntries = [] }: PackEdits = {},
+  lean = false,
+): esbuild.Plugin {
   return {
-    name: 'strip-glossary-examples',
+    name: lean ? 'lean-glossary' : 'strip-glossary-examples',
     setup(build) {
       build.onLoad({ filter: /src[\\/]glossary[\\/]packs[\\/].*\.json$/ }, async (args) => {
         const pack = JSON.parse(await fs.promises.readFile(args.path, 'utf8')) as {
@@ -52,6 +62,7 @@ function glossaryPlugin({
         for (const e of pack.entries) {
           delete e.examples;
           delete e.counterExamples;
+          if (lean) for (const k of Object.keys(e)) if (!CONTENT_FIELDS.includes(k)) delete e[k];
         }
         return { contents: JSON.stringify(pack), loader: 'json' };
       });
@@ -93,14 +104,29 @@ function copyStatic(target: BrowserTarget, out: string): void {
   );
 }
 
+/** The two builds of a browser's extension: the content script alone, and everything else. */
+function builds(
+  target: BrowserTarget,
+  out: string,
+  edits: PackEdits = {},
+  minify = !watch,
+): esbuild.BuildOptions[] {
+  const { content, ...rest } = entryPoints;
+  return [
+    options(target, out, { content }, { minify, plugin: glossaryPlugin(edits, true) }),
+    options(target, out, rest, { minify, plugin: glossaryPlugin(edits) }),
+  ];
+}
+
 function options(
   target: BrowserTarget,
   out: string,
+  entries: Record<string, string>,
   { minify = !watch, plugin = stripExamples } = {},
 ): esbuild.BuildOptions {
   return {
     absWorkingDir: root,
-    entryPoints,
+    entryPoints: entries,
     outdir: out,
     bundle: true,
     format: 'iife',
@@ -135,7 +161,7 @@ export async function buildExtension({
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   copyStatic(target, outDir);
-  await esbuild.build(options(target, outDir, { minify, plugin: glossaryPlugin(edits) }));
+  for (const build of builds(target, outDir, edits, minify)) await esbuild.build(build);
   return Object.fromEntries(
     Object.keys(entryPoints).map((name) => [
       name,
@@ -151,21 +177,23 @@ async function main(): Promise<void> {
     fs.mkdirSync(out, { recursive: true });
     copyStatic(target, out);
     if (watch) {
-      const ctx = await esbuild.context({
-        ...options(target, out),
-        plugins: [
-          stripExamples,
-          {
-            name: 'copy-static',
-            setup(b) {
-              b.onEnd(() => copyStatic(target, out));
+      for (const build of builds(target, out)) {
+        const ctx = await esbuild.context({
+          ...build,
+          plugins: [
+            ...(build.plugins ?? []),
+            {
+              name: 'copy-static',
+              setup(b) {
+                b.onEnd(() => copyStatic(target, out));
+              },
             },
-          },
-        ],
-      });
-      await ctx.watch();
+          ],
+        });
+        await ctx.watch();
+      }
     } else {
-      await esbuild.build(options(target, out));
+      for (const build of builds(target, out)) await esbuild.build(build);
     }
     console.log(`built dist/${target}`);
   }

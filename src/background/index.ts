@@ -8,7 +8,7 @@
  */
 import browser from '../shared/browser';
 import { createDispatcher, type Handlers } from '../shared/messages';
-import { onGlossaryChange } from '../shared/glossary-store';
+import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
 import { loadSettings, onSettingsChange } from '../shared/settings';
 import { KEYS } from '../shared/store-layout';
 import { recordCount, watchTabs } from './badge';
@@ -33,6 +33,11 @@ const handlers: Handlers = {
   ...glossaryHandlers,
   'page:count': ({ count }, sender) => recordCount(count, sender),
   'settings:get': () => loadSettings(),
+  'entry:details': async ({ id }) => {
+    if (typeof id !== 'string') throw new Error('"id" must be a string');
+    const e = (await loadGlossary()).entries.find((x) => x.id === id);
+    return e ? { meaning: e.meaning, explanation: e.explanation, sources: e.sources } : null;
+  },
   'settings:update': ({ patch }) => updateSettings(patch),
   'site:set': ({ hostname, enabled }) => setSite(hostname, enabled),
   'diagnostics:set': async ({ on }) => {

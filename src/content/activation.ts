@@ -21,6 +21,8 @@ export interface ActivationOptions {
   onPass?: (pass: ScanPass) => void;
   /** This frame's number of decoded phrases, whenever it changes. */
   onCount?: (count: number) => void;
+  /** What a card says of a built-in entry (asked of the background); none by default. */
+  details?: (id: string) => Promise<ResponseOf<'entry:details'>>;
   /** For tests: use the `<subtext-mark>` fallback even where highlights exist. */
   forceMarks?: boolean;
 }
@@ -82,6 +84,7 @@ export function activate(o: ActivationOptions): Activation {
       painter: session.painter,
       records: () => session.model.all(),
       lookup: (id) => glossary.entry(id),
+      details: o.details ?? (() => Promise.resolve(null)),
       dismiss: (record) => {
         session.dismiss(record);
         cards.refresh();

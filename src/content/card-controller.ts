@@ -7,6 +7,7 @@
 import type { Entry } from '../core/entry';
 import type { RequestOf } from '../shared/messages';
 import { createCard, type CardHost } from './card';
+import { label } from './card-labels';
 import { cardModel } from './card-view';
 import { HitIndex } from './hit-test';
 import type { MatchRecord } from './page-model';
@@ -20,6 +21,11 @@ export interface CardControllerDeps {
   painter: Painter;
   records(): readonly MatchRecord[];
   lookup(id: string): Entry | undefined;
+  /**
+   * What the card says of an entry the content script holds without it (built-in entries ship
+   * without meaning, explanation and sources; the background has them). Null when unavailable.
+   */
+  details(id: string): Promise<Pick<Entry, 'meaning' | 'explanation' | 'sources'> | null>;
   /** The reader said "not a euphemism here" about `record`. */
   dismiss(record: MatchRecord): void;
 }
@@ -28,6 +34,11 @@ export interface CardControllerDeps {
 function firstRect(range: Range): DOMRect {
   if (typeof range.getClientRects !== 'function') return new DOMRect();
   return range.getClientRects()[0] ?? range.getBoundingClientRect();
+}
+
+/** Whether `entry` carries what a card says (reader's entries do; built-in ones in a page do not). */
+function hasDetails(entry: Entry): boolean {
+  return typeof entry.meaning === 'string' && typeof entry.explanation === 'string' && Array.isArray(entry.sources); // prettier-ignore
 }
 
 /** How long a hover-opened card stays after the pointer leaves phrase and card. */
@@ -42,6 +53,8 @@ export class CardController {
   private cancelOpen: (() => void) | null = null;
   private cancelClose: (() => void) | null = null;
   private frame = false;
+  /** Entries completed with the background's details, by id. */
+  private readonly complete = new Map<string, Entry>();
   private last = { x: 0, y: 0, target: null as EventTarget | null, inside: false };
 
   constructor(private readonly d: CardControllerDeps) {
@@ -94,10 +107,28 @@ export class CardController {
   }
 
   private open(record: MatchRecord, focus: boolean): void {
+    this.current = record;
+    const known = this.complete.get(record.entry.id) ?? (hasDetails(record.entry) ? record.entry : null); // prettier-ignore
+    if (known) return this.show(record, known, focus);
+    // One round trip to the background (a few ms); the card opens when it answers, if the reader
+    // has not moved on to another phrase meanwhile.
+    void this.d
+      .details(record.entry.id)
+      .catch(() => null)
+      .then((details) => {
+        if (this.current !== record || this.d.teardown.isDisposed) return;
+        const entry = details
+          ? { ...record.entry, ...details }
+          : { ...record.entry, meaning: label('cardUnavailable'), explanation: '', sources: [] };
+        if (details) this.complete.set(record.entry.id, entry);
+        this.show(record, entry, focus);
+      });
+  }
+
+  private show(record: MatchRecord, entry: Entry, focus: boolean): void {
     const records = this.d.records();
     const rect = firstRect(this.d.painter.liveRange(record.range));
-    const model = cardModel(record.entry, record.text, this.d.lookup, records.indexOf(record) + 1, records.length); // prettier-ignore
-    this.current = record;
+    const model = cardModel(entry, record.text, this.d.lookup, records.indexOf(record) + 1, records.length); // prettier-ignore
     this.card.open(model, rect, focus);
   }
 

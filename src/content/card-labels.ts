@@ -14,6 +14,7 @@ const FALLBACK = {
   cardMilder: 'Milder: $1',
   cardStronger: 'Stronger: $1',
   cardSources: 'Source',
+  cardUnavailable: 'The explanation could not be loaded here; reload the page to try again.',
   cardPosition: '$1 of $2 on this page',
   intensityOf: 'intensity $1 of 5',
 } as const;

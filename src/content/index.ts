@@ -96,6 +96,7 @@ async function main(): Promise<void> {
       glossary,
       onPass: (pass) => diagnostics.record(pass),
       onCount: sendCount,
+      details: (id) => send('entry:details', { id }),
     });
   };
 

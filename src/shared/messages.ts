@@ -104,6 +104,14 @@ export interface MessageMap {
   'settings:update': { request: { patch: SettingsPatch }; response: Settings };
   /** Extension pages → background: switch Subtext on or off for one site. */
   'site:set': { request: { hostname: string; enabled: boolean }; response: Settings };
+  /**
+   * content → background: what a card says of an entry (the content script ships built-in
+   * entries without their meaning, explanation and sources). Null for an unknown id.
+   */
+  'entry:details': {
+    request: { id: string };
+    response: Pick<Entry, 'meaning' | 'explanation' | 'sources'> | null;
+  };
   /** Any context → background: packs, the reader's entries and overrides, the revision. */
   'glossary:get': { request: Record<string, never>; response: GlossarySnapshot };
   /** Extension pages → background: add an entry, or replace `replaceId` (which may rename it). */

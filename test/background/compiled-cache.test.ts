@@ -78,3 +78,22 @@ describe('the compiled glossary the background keeps for the content scripts', (
     expect(local.data.has('subtext:compiled')).toBe(false);
   });
 });
+
+describe('entry:details (what a card says of a built-in entry)', () => {
+  it('answers a content script with the meaning, explanation and sources, as the reader re-worded them', async () => {
+    const { entries } = await loadGlossary();
+    const builtin = entries.find((e) => e.sources.length > 0)!;
+    const fromPage = { id: 'subtext-test', url: 'https://news.example/a', tab: { id: 3 }, frameId: 0 }; // prettier-ignore
+    expect(await bg.send('entry:details', { id: builtin.id }, fromPage)).toEqual({
+      meaning: builtin.meaning,
+      explanation: builtin.explanation,
+      sources: builtin.sources,
+    });
+    await bg.send('builtin:override', { id: builtin.id, override: { meaning: 'my own words' } });
+    expect((await bg.send('entry:details', { id: builtin.id }, fromPage))?.meaning).toBe('my own words'); // prettier-ignore
+  });
+
+  it('answers null for an id it does not know', async () => {
+    expect(await bg.send('entry:details', { id: 'no-such-entry' })).toBeNull();
+  });
+});
