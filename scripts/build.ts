@@ -113,7 +113,11 @@ function builds(
 ): esbuild.BuildOptions[] {
   const { content, ...rest } = entryPoints;
   return [
-    options(target, out, { content }, { minify, plugin: glossaryPlugin(edits, true) }),
+    {
+      ...options(target, out, { content }, { minify, plugin: glossaryPlugin(edits, true) }),
+      // The content script uses the browser's own API (src/shared/browser-native.ts explains).
+      alias: { 'webextension-polyfill': './src/shared/browser-native.ts' },
+    },
     options(target, out, rest, { minify, plugin: glossaryPlugin(edits) }),
   ];
 }

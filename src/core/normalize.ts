@@ -99,15 +99,20 @@ class Output {
     this.ends = ends;
   }
 
-  /** The result, copied out of the shared buffers. */
-  take(): NormalizedText {
+  /** The normalized text so far. */
+  text(): string {
     let text = '';
     for (let i = 0; i < this.length; i += 4096) {
       const chunk = this.chars.subarray(i, Math.min(this.length, i + 4096));
       text += String.fromCharCode.apply(null, chunk as unknown as number[]);
     }
+    return text;
+  }
+
+  /** The result, copied out of the shared buffers. */
+  take(): NormalizedText {
     return {
-      text,
+      text: this.text(),
       starts: this.starts.slice(0, this.length),
       ends: this.ends.slice(0, this.length),
     };
@@ -122,6 +127,23 @@ const out = new Output();
  * @example normalize('Ex\u00ADchange — “views”').text === 'exchange - "views"'
  */
 export function normalize(original: string): NormalizedText {
+  fold(original);
+  return out.take();
+}
+
+/**
+ * The same, for a caller that reads the result at once (the tokenizer): the offset maps are views
+ * of buffers the next call reuses, so nothing is copied or allocated but the text itself. The
+ * tokenizer runs once per block of every page, and two typed arrays a block were most of its
+ * garbage.
+ */
+export function normalizeTransient(original: string): NormalizedText {
+  fold(original);
+  // Views as long as the text: an index past its end reads undefined, as with normalize().
+  return { text: out.text(), starts: out.starts.subarray(0, out.length), ends: out.ends.subarray(0, out.length) }; // prettier-ignore
+}
+
+function fold(original: string): void {
   out.length = 0;
   let spaceStart = -1; // start of the pending whitespace run, -1 when none
   let newlines = 0;
@@ -161,5 +183,4 @@ export function normalize(original: string): NormalizedText {
     i += width;
   }
   flushSpace(n);
-  return out.take();
 }

@@ -5,7 +5,7 @@
  * what a word is.
  */
 import { lemmaKey } from './inflect';
-import { normalize, PARAGRAPH, type NormalizedText } from './normalize';
+import { normalizeTransient, PARAGRAPH, type NormalizedText } from './normalize';
 
 /** One word of a text. */
 export interface Token {
@@ -86,7 +86,7 @@ function isAbbreviationPeriod(
  * words; `. ! ? ; :` and paragraph breaks end a sentence; commas are noted on the next token.
  */
 export function tokenize(original: string): Token[] {
-  const n = normalize(original);
+  const n = normalizeTransient(original);
   const text = n.text;
   const tokens: Token[] = [];
   let sentence = 0;
