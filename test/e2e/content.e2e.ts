@@ -8,6 +8,8 @@
 import { expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page as PwPage } from 'playwright-core';
+import { BUILTIN_PACKS } from '../../src/glossary/index';
 import {
   covers,
   fixturesDir,
@@ -100,6 +102,31 @@ declare const chrome: {
     sync: { set(o: object): Promise<void>; remove(k: string): Promise<void> };
   };
 };
+
+/**
+ * The text of the open card, read through the DevTools protocol, which sees into its closed shadow
+ * root (the page cannot). Chromium only; null elsewhere.
+ */
+async function cardText(h: BrowserHarness, page: TestPage): Promise<string | null> {
+  if (h.name !== 'chromium') return null;
+  const raw = page.raw as PwPage;
+  const cdp = await raw.context().newCDPSession(raw);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: { nodeId: number };
+    };
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'subtext-card' }); // prettier-ignore
+    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })) as {
+      node: { shadowRoots?: { backendNodeId: number }[] };
+    };
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) throw new Error('the card has no shadow root');
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { backendNodeId: shadow.backendNodeId }); // prettier-ignore
+    return outerHTML.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+  } finally {
+    await cdp.detach();
+  }
+}
 
 const cardIsOpen = (page: TestPage) =>
   page.evaluate(() => document.documentElement.lastElementChild?.localName === 'subtext-card');
@@ -234,6 +261,13 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.mouseMove(at.x, at.y);
     await page.waitFor(() => document.documentElement.lastElementChild?.localName === 'subtext-card'); // prettier-ignore
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+    // The page holds built-in entries without their words: the card got them from the background.
+    const text = await cardText(h, page);
+    if (text !== null) {
+      const meanings = BUILTIN_PACKS.flatMap((p) => p.entries).map((e) => e.meaning);
+      expect(meanings.some((m) => text.includes(m))).toBe(true);
+      expect(text).not.toContain('could not be loaded');
+    }
     await page.press('Escape');
     await page.waitFor(() => !document.querySelector('subtext-card'));
     await page.close();
