@@ -99,14 +99,13 @@ export async function runMarkJs(
   }
 }
 
-/** Initial scans (and, with `withHeap`, the heap) in a context with one Subtext build. */
+/** Initial scans in a context with one Subtext build. */
 export async function runScans(
   ctx: BenchContext,
   records: PageRecord[],
   urls: string[],
   glossary: string,
   reps: number,
-  withHeap: boolean,
   o: BenchOptions,
 ): Promise<void> {
   const tick = progress(`Subtext ${glossary}`, records.length);
@@ -128,8 +127,27 @@ export async function runScans(
     const mid = sorted[Math.floor((sorted.length - 1) / 2)];
     record.scan[glossary] = mid ? { ...mid, scanMs: medianOf(sorted.map((s) => s.scanMs))! } : null;
     record.maxTaskMs[glossary] = maxTask;
-    if (withHeap && runs.length > 0)
+    tick(i);
+  }
+}
+
+/**
+ * The page's heap with Subtext, on a load of its own once Subtext is quiet. Apart from the scans:
+ * the two full collections it forces also throw away the compiled code the next page would reuse,
+ * which made the scans measured right after one slower than any reader's.
+ */
+export async function runHeap(
+  ctx: BenchContext,
+  records: PageRecord[],
+  urls: string[],
+  glossary: string,
+  o: BenchOptions,
+): Promise<void> {
+  const tick = progress('heap (Subtext)', records.length);
+  for (const [i, record] of records.entries()) {
+    if (!record.skipped && record.scan[glossary])
       try {
+        if (!(await measureScan(ctx, urls[i]!, o.scanTimeoutMs))) throw new Error('no scan');
         record.heap.subtext = await ctx.heapUsed();
       } catch (err) {
         fail(record, 'heap (Subtext)', err);

@@ -10,7 +10,7 @@ import type { CorpusPage } from './corpus';
 import { samplePages } from './corpus';
 import type { BenchOptions } from './options';
 import { launchContext } from './chromium';
-import { runAppends, runFloor, runMarkJs, runScans } from './phases';
+import { runAppends, runHeap, runFloor, runMarkJs, runScans } from './phases';
 import type { GlossaryInfo, PageRecord, Results } from './results';
 import type { Variant } from './variants';
 
@@ -87,7 +87,7 @@ export async function measureAll(server: Server, plan: Plan, o: BenchOptions): P
     console.log(`Subtext context: ${glossary.name} glossary (${glossary.entries} entries)`);
     const ctx = await launchContext(variant.dir, server.origin);
     try {
-      await runScans(ctx, records, urls, glossary.name, g === 0 ? o.reps : o.scaleReps, g === 0, o);
+      await runScans(ctx, records, urls, glossary.name, g === 0 ? o.reps : o.scaleReps, o);
       if (g === 0) {
         const kept = records.filter((r) => !r.skipped);
         const largest = kept.reduce((a, b) =>
@@ -101,6 +101,7 @@ export async function measureAll(server: Server, plan: Plan, o: BenchOptions): P
           // Subtext not scanning the page is a result to report, not a broken benchmark.
           append = { page: largest.rel, runs: [], error: String(err) };
         }
+        await runHeap(ctx, records, urls, glossary.name, o);
       }
     } finally {
       await ctx.close();

@@ -14,7 +14,7 @@ import { primaryLanguage } from '../core/language';
 import {
   compileGlossaryInSteps,
   findMatches,
-  restoreGlossary,
+  restoreGlossaryInSteps,
   restrictGlossary,
   type CompiledGlossary,
   type PackedGlossary,
@@ -112,27 +112,44 @@ export async function compileActiveGlossary(
   });
   const stored = await readStored();
   if (!isCurrent()) return result(null, false);
-  if (stored) {
-    clock.resume();
-    const restored = restoreGlossary(entries, stored, source);
-    clock.pause();
-    if (restored) return result(activeFor(restored, lang), true, true);
-  }
-  const steps = compileGlossaryInSteps(entries);
   try {
-    for (;;) {
-      const budget = await nextSlice();
-      if (!isCurrent()) return result(null, false);
-      clock.resume();
-      const deadline = performance.now() + budget;
-      let r = steps.next();
-      while (!r.done && performance.now() < deadline) r = steps.next();
-      clock.pause();
-      if (r.done) return result(activeFor(r.value, lang), true);
+    if (stored) {
+      const restored = await inSlices(restoreGlossaryInSteps(entries, stored, source), clock, isCurrent); // prettier-ignore
+      if (restored === ABANDONED) return result(null, false);
+      if (restored) return result(activeFor(restored, lang), true, true);
     }
+    const compiled = await inSlices(compileGlossaryInSteps(entries), clock, isCurrent);
+    if (compiled === ABANDONED) return result(null, false);
+    return result(activeFor(compiled, lang), true);
   } catch (err) {
     clock.pause();
     console.warn('Subtext: the glossary could not be compiled; nothing is underlined', err);
     return result(null, true);
+  }
+}
+
+const ABANDONED = Symbol('abandoned');
+
+/**
+ * Drives `steps` in slices of at most SLICE_MS, each in a task of its own (see nextSlice), timed
+ * by `clock`; ABANDONED once `isCurrent` turns false between slices.
+ */
+async function inSlices<T>(
+  steps: Generator<unknown, T, void>,
+  clock: TaskClock,
+  isCurrent: () => boolean,
+): Promise<T | typeof ABANDONED> {
+  for (;;) {
+    const budget = await nextSlice();
+    if (!isCurrent()) return ABANDONED;
+    clock.resume();
+    try {
+      const deadline = performance.now() + budget;
+      let r = steps.next();
+      while (!r.done && performance.now() < deadline) r = steps.next();
+      if (r.done) return r.value;
+    } finally {
+      clock.pause();
+    }
   }
 }

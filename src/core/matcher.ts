@@ -102,6 +102,19 @@ export function restoreGlossary(
   packed: PackedGlossary | null | undefined,
   source?: string,
 ): CompiledGlossary | null {
+  const steps = restoreGlossaryInSteps(entries, packed, source);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same restore a step at a time (see {@link Trie.unpackInSteps}), for a page's main thread;
+ * drive it with `next()` until `done`.
+ */
+export function* restoreGlossaryInSteps(
+  entries: readonly Entry[],
+  packed: PackedGlossary | null | undefined,
+  source?: string,
+): Generator<void, CompiledGlossary | null, void> {
   if (
     !packed ||
     packed.format !== PACK_FORMAT ||
@@ -115,7 +128,7 @@ export function restoreGlossary(
     return null;
   let trie: Trie;
   try {
-    trie = Trie.unpack(packed.trie);
+    trie = yield* Trie.unpackInSteps(packed.trie);
   } catch {
     return null;
   }

@@ -166,12 +166,21 @@ export class Trie {
    * every edge: the data is the background's own, checked against the entries by the caller.
    */
   static unpack(p: PackedTrie): Trie {
+    const steps = Trie.unpackInSteps(p);
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /**
+   * The same, a step at a time: the base64 block is decoded in chunks of about 50 KB, one per
+   * step, so a page can restore a large trie without one long task.
+   */
+  static *unpackInSteps(p: PackedTrie): Generator<void, Trie, void> {
     const bad = (): never => {
       throw new RangeError('not a stored trie');
     };
     if (!Array.isArray(p.keys) || typeof p.data !== 'string') bad();
     if (!Array.isArray(p.gaps) || !Array.isArray(p.joiners)) bad();
-    const bytes = fromBase64(p.data);
+    const bytes = yield* decodeInSteps(p.data);
     if (bytes === null || bytes.length % 4 !== 0 || bytes.length < HEADER * 4) return bad();
     const ints = new Int32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / 4);
     const [n, table, edgeCount, outCount, ctxCount, maxSpan, keyCount] = ints as unknown as number[]; // prettier-ignore
@@ -433,6 +442,25 @@ function toBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
   return btoa(binary);
+}
+
+/** Base64 characters decoded per step (a multiple of 4): about 48 KB of bytes. */
+const DECODE_CHUNK = 65_536;
+
+/** The bytes of a base64 string, decoded a chunk per step; null when it is not base64. */
+function* decodeInSteps(text: string): Generator<void, Uint8Array | null, void> {
+  if (text.length % 4 !== 0) return null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let at = 0;
+  for (let i = 0; i < text.length; i += DECODE_CHUNK) {
+    const bytes = fromBase64(text.slice(i, i + DECODE_CHUNK));
+    if (bytes === null || at + bytes.length > out.length) return null;
+    out.set(bytes, at);
+    at += bytes.length;
+    if (i + DECODE_CHUNK < text.length) yield;
+  }
+  return at === out.length ? out : null;
 }
 
 /** The bytes of a base64 string, or null when it is not base64. */

@@ -6,6 +6,7 @@ import {
   glossaryStamp,
   packGlossary,
   restoreGlossary,
+  restoreGlossaryInSteps,
   restrictGlossary,
   type CompiledGlossary,
 } from '../../src/core/matcher';
@@ -34,6 +35,16 @@ describe('a compiled glossary stored and restored (the cache the background keep
     expect(decodeAll(restored!)).toEqual(decodeAll(compiled));
     // The texts hold plenty of matches: the comparison is not between two empty lists.
     expect(decodeAll(compiled).flat().length).toBeGreaterThan(300);
+  });
+
+  it('can be restored a step at a time (no long task in a page), to the same glossary', () => {
+    const steps = restoreGlossaryInSteps(builtin, packed);
+    let count = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) count++;
+    // The built-in glossary's block is about 900,000 base64 characters: decoded in many steps.
+    expect(count).toBeGreaterThanOrEqual(packed.trie.data.length / 70_000);
+    expect(decodeAll(r.value!)).toEqual(decodeAll(compiled));
   });
 
   it('keeps context rules, gaps, exact forms and comma-joined lists working', () => {
