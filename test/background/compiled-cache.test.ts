@@ -6,6 +6,7 @@ import {
   type PackedGlossary,
 } from '../../src/core/matcher';
 import { loadGlossary } from '../../src/shared/glossary-store';
+import { makeDraft } from '../shared/entries';
 import { startBackground, type Background } from './start';
 
 let bg: Background;
@@ -14,14 +15,6 @@ beforeEach(async () => {
   bg = await startBackground();
 });
 afterEach(() => vi.restoreAllMocks());
-
-const draft = (phrase: string) => ({
-  patterns: [phrase],
-  meaning: `${phrase} means trouble`,
-  explanation: 'Because.',
-  category: 'custom' as const,
-  intensity: 3 as const,
-});
 
 /** Waits until the stored compiled glossary is the one for the current effective list. */
 async function cacheFor(): Promise<PackedGlossary> {
@@ -47,7 +40,7 @@ describe('the compiled glossary the background keeps for the content scripts', (
 
   it('is rebuilt when the reader adds a phrase, and then decodes it', async () => {
     const before = (await cacheFor()).stamp;
-    await bg.send('entries:save', { entry: draft('velvet stonewall') });
+    await bg.send('entries:save', { entry: makeDraft('velvet stonewall') });
     const after = await cacheFor();
     expect(after.stamp).not.toBe(before);
     const { entries } = await loadGlossary();
@@ -70,7 +63,7 @@ describe('the compiled glossary the background keeps for the content scripts', (
     );
     // Room for the reader's list and the new phrase, not for the compiled glossary as well.
     local.quotaBytes = withoutCache + 2_000;
-    const saved = await bg.send('entries:save', { entry: draft('quiet quota') });
+    const saved = await bg.send('entries:save', { entry: makeDraft('quiet quota') });
     expect(saved).toEqual({ ok: true, id: 'quiet-quota' });
     await bg.settle();
     await new Promise((r) => setTimeout(r, 300));

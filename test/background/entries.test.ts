@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PACKS } from '../../src/glossary/index';
 import { loadGlossary, onGlossaryChange } from '../../src/shared/glossary-store';
-import { makeEntry } from '../shared/entries';
+import { makeDraft, makeEntry } from '../shared/entries';
 import { startBackground, type Background } from './start';
 
 let bg: Background;
@@ -14,17 +14,10 @@ afterEach(() => vi.restoreAllMocks());
 
 const builtin = BUILTIN_PACKS.flatMap((p) => p.entries)[0];
 const own = async () => (await bg.send('glossary:get', {})).entries;
-const draft = (phrase: string) => ({
-  patterns: [phrase],
-  meaning: `${phrase} means trouble`,
-  explanation: 'Because.',
-  category: 'custom' as const,
-  intensity: 3 as const,
-});
 
 describe('entries:save', () => {
   it('adds an entry with an id made from its phrase and the defaults filled in', async () => {
-    expect(await bg.send('entries:save', { entry: draft('Deep  Regret') })).toEqual({
+    expect(await bg.send('entries:save', { entry: makeDraft('Deep  Regret') })).toEqual({
       ok: true,
       id: 'deep-regret',
     });
@@ -36,14 +29,14 @@ describe('entries:save', () => {
   it('bumps the revision so every open tab re-reads the list', async () => {
     const fired = vi.fn();
     onGlossaryChange(fired);
-    await bg.send('entries:save', { entry: draft('grave worry') });
+    await bg.send('entries:save', { entry: makeDraft('grave worry') });
     expect(fired).toHaveBeenCalledTimes(1);
     expect((await bg.send('glossary:get', {})).revision).toBe(1);
   });
 
   it('shows field errors from validation and saves nothing', async () => {
     const r = await bg.send('entries:save', {
-      entry: { ...draft('x'), patterns: ['(unclosed'], meaning: '' },
+      entry: { ...makeDraft('x'), patterns: ['(unclosed'], meaning: '' },
     });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.field).sort()).toEqual(['meaning', 'patterns[0]']);
@@ -51,24 +44,26 @@ describe('entries:save', () => {
   });
 
   it('refuses an id that is already taken, by the reader or a built-in entry', async () => {
-    await bg.send('entries:save', { entry: { ...draft('a b'), id: 'mine' } });
-    const again = await bg.send('entries:save', { entry: { ...draft('c d'), id: 'mine' } });
+    await bg.send('entries:save', { entry: { ...makeDraft('a b'), id: 'mine' } });
+    const again = await bg.send('entries:save', { entry: { ...makeDraft('c d'), id: 'mine' } });
     expect(again).toMatchObject({ ok: false, errors: [{ field: 'id' }] });
     if (builtin) {
-      const clash = await bg.send('entries:save', { entry: { ...draft('e f'), id: builtin.id } });
+      const clash = await bg.send('entries:save', {
+        entry: { ...makeDraft('e f'), id: builtin.id },
+      });
       expect(clash).toMatchObject({ ok: false, errors: [{ field: 'id' }] });
     }
   });
 
   it('edits in place and renames when the id changes', async () => {
-    await bg.send('entries:save', { entry: { ...draft('a b'), id: 'first' } });
+    await bg.send('entries:save', { entry: { ...makeDraft('a b'), id: 'first' } });
     await bg.send('entries:save', {
-      entry: { ...draft('a b'), meaning: 'edited' },
+      entry: { ...makeDraft('a b'), meaning: 'edited' },
       replaceId: 'first',
     });
     expect((await own()).map((e) => [e.id, e.meaning])).toEqual([['first', 'edited']]);
     await bg.send('entries:save', {
-      entry: { ...draft('a b'), id: 'renamed' },
+      entry: { ...makeDraft('a b'), id: 'renamed' },
       replaceId: 'first',
     });
     expect((await own()).map((e) => e.id)).toEqual(['renamed']);
@@ -76,22 +71,22 @@ describe('entries:save', () => {
 
   it('keeps both of two saves that arrive at the same moment', async () => {
     await Promise.all([
-      bg.send('entries:save', { entry: draft('one phrase') }),
-      bg.send('entries:save', { entry: draft('two phrase') }),
+      bg.send('entries:save', { entry: makeDraft('one phrase') }),
+      bg.send('entries:save', { entry: makeDraft('two phrase') }),
     ]);
     expect((await own()).map((e) => e.id).sort()).toEqual(['one-phrase', 'two-phrase']);
   });
 
   it('stores a meaning holding markup exactly as typed, as text', async () => {
     const meaning = '<img src=x onerror=alert(1)>';
-    await bg.send('entries:save', { entry: { ...draft('x y'), meaning } });
+    await bg.send('entries:save', { entry: { ...makeDraft('x y'), meaning } });
     expect((await own())[0]!.meaning).toBe(meaning);
   });
 });
 
 describe('entries:delete', () => {
   it("removes the entry from every tab's list", async () => {
-    await bg.send('entries:save', { entry: draft('gone soon') });
+    await bg.send('entries:save', { entry: makeDraft('gone soon') });
     expect(await bg.send('entries:delete', { id: 'gone-soon' })).toEqual({ ok: true });
     expect(await own()).toEqual([]);
     const g = await loadGlossary();
@@ -138,7 +133,7 @@ describe('import and export', () => {
   });
 
   it('applies nothing when the file has any error', async () => {
-    await bg.send('entries:save', { entry: draft('kept phrase') });
+    await bg.send('entries:save', { entry: makeDraft('kept phrase') });
     const bad = JSON.stringify([makeEntry('fine'), { ...makeEntry('broken'), intensity: 7 }]);
     const r = await bg.send('import:apply', { format: 'json', text: bad, mode: 'replace' });
     expect(r).toMatchObject({ applied: false, errors: [{ field: 'intensity' }] });
@@ -147,7 +142,7 @@ describe('import and export', () => {
 
   it('exports, clears and imports back the same list', async () => {
     await bg.send('import:apply', { format: 'json', text: file, mode: 'merge' });
-    await bg.send('entries:save', { entry: draft('third one') });
+    await bg.send('entries:save', { entry: makeDraft('third one') });
     for (const format of ['json', 'csv'] as const) {
       const before = await own();
       const { text, filename } = await bg.send('export', { format });

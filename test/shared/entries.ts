@@ -20,3 +20,12 @@ export function makeEntry(id: string, fields: Partial<Entry> = {}): Entry {
 export function makePack(id: string, entries: Entry[]): Pack {
   return { id, version: 1, title: id, description: '', entries };
 }
+
+/** A reader's entry as the options form sends it (`entries:save`): the store fills in the rest. */
+export const makeDraft = (phrase: string) => ({
+  patterns: [phrase],
+  meaning: `${phrase} means trouble`,
+  explanation: 'Because.',
+  category: 'custom' as const,
+  intensity: 3 as const,
+});
