@@ -119,7 +119,7 @@ export class Trie {
 
   /**
    * The trie as JSON data, for `storage.local`: its columns and edge table, as they are, in one
-   * base64 string, and its keys. {@link Trie.unpack} then costs a base64 decode and a few block
+   * base64 string, and its keys. {@link Trie.unpackInSteps} then costs a base64 decode and a few block
    * copies, not a loop over the nodes: in a page that runs our code cold, that is the difference
    * between a few milliseconds and tens.
    */
@@ -161,18 +161,11 @@ export class Trie {
   }
 
   /**
-   * The trie {@link Trie.pack} stored. Throws `RangeError` on data that is not one (truncated,
-   * not base64, sizes that do not add up, lists that point outside the trie). It does not walk
-   * every edge: the data is the background's own, checked against the entries by the caller.
-   */
-  static unpack(p: PackedTrie): Trie {
-    const steps = Trie.unpackInSteps(p);
-    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
-  }
-
-  /**
-   * The same, a step at a time: the base64 block is decoded in chunks of about 50 KB, one per
-   * step, so a page can restore a large trie without one long task.
+   * The trie {@link Trie.pack} stored, a step at a time: the base64 block is decoded in chunks of
+   * about 50 KB, one per step, so a page can restore a large trie without one long task. Throws
+   * `RangeError` on data that is not one (truncated, not base64, sizes that do not add up, lists
+   * that point outside the trie). It does not walk every edge: the data is the background's own,
+   * checked against the entries by the caller.
    */
   static *unpackInSteps(p: PackedTrie): Generator<void, Trie, void> {
     const bad = (): never => {
