@@ -187,8 +187,9 @@ export class Trie {
     )
       bad();
     let at = HEADER;
-    // Copies (slice), not views: the columns grow in place if the reader's entries are added.
-    const take = (count: number) => ints.slice(at, (at += count)) as Int32Array<ArrayBuffer>;
+    // Views into the decoded block, not copies: nothing else holds it, and a column that must
+    // grow is copied into a larger array anyway (see grown).
+    const take = (count: number) => ints.subarray(at, (at += count)) as Int32Array<ArrayBuffer>;
     const atLeastOne = (count: number) => (count > 0 ? take(count) : new Int32Array(1));
     const t = new Trie();
     t.nodeCount = n!;
@@ -206,8 +207,8 @@ export class Trie {
     t.ctxCount = ctxCount!;
     t.ctxId = atLeastOne(ctxCount!);
     t.ctxNext = atLeastOne(ctxCount!);
-    t.flags = bytes.slice(at * 4, at * 4 + n!) as Uint8Array<ArrayBuffer>;
-    t.gapMax = bytes.slice(at * 4 + n!, at * 4 + n! * 2) as Uint8Array<ArrayBuffer>;
+    t.flags = bytes.subarray(at * 4, at * 4 + n!) as Uint8Array<ArrayBuffer>;
+    t.gapMax = bytes.subarray(at * 4 + n!, at * 4 + n! * 2) as Uint8Array<ArrayBuffer>;
     p.keys.forEach((key, k) => {
       t.keyIds.set(key, k);
       if (LIST_JOINERS.has(key)) t.joinerKeys.add(k);
