@@ -71,8 +71,8 @@ export function placeCard(
   return { top, left };
 }
 
-/** Creates the card host, owned by `teardown` (which removes it if open). */
-export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks): CardHost {
+/** The host element, its closed shadow root (styled) and the live region inside it. */
+function buildHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot; live: HTMLElement } {
   const host = doc.createElement('subtext-card');
   hostStyle(host);
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -82,6 +82,22 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
   shadow.append(live);
+  return { host, shadow, live };
+}
+
+/**
+ * Creates the card, owned by `teardown` (which removes it if open). Its host is built when a card
+ * first opens: most pages never open one, and parsing the card's style sheet on every page a
+ * reader visits cost 1–2 ms of cold code each.
+ */
+export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks): CardHost {
+  let built: ReturnType<typeof buildHost> | null = null;
+  const parts = (): ReturnType<typeof buildHost> => {
+    if (built) return built;
+    built = buildHost(doc);
+    built.shadow.addEventListener('click', onClick);
+    return built;
+  };
 
   let current: CardModel | null = null;
   let card: HTMLElement | null = null;
@@ -92,6 +108,7 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
     if (!current) return;
     openScope?.dispose();
     openScope = null;
+    const { host, live } = parts();
     const hadFocus = doc.activeElement === host;
     card?.remove();
     card = null;
@@ -114,7 +131,6 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
       cb.onDismiss(model);
     }
   };
-  shadow.addEventListener('click', onClick);
 
   const api: CardHost = {
     get isOpen() {
@@ -123,10 +139,11 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
     get model() {
       return current;
     },
-    isInside: (event) => event.composedPath().includes(host),
+    isInside: (event) => built !== null && event.composedPath().includes(built.host),
     close,
     open(model, anchor, focus) {
       if (teardown.isDisposed) return;
+      const { host, shadow, live } = parts();
       if (!current) {
         const active = doc.activeElement;
         returnFocus = active instanceof HTMLElement && active !== host ? active : null;
