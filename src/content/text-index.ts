@@ -118,11 +118,18 @@ export class TextBlock {
   }
 }
 
+/**
+ * Elements that may be skipped for an attribute: one native selector match per element instead of
+ * four attribute reads from page code (the walk visits every element of the page).
+ */
+const MAYBE_SKIPPED = '[hidden],[contenteditable],[role],[style]';
+
 /** True for elements whose subtree is never indexed (see the rule at the top of this file). */
 export function isSkipped(el: Element): boolean {
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return true;
   if (tag.startsWith('subtext-')) return tag !== 'subtext-mark';
+  if (!el.matches(MAYBE_SKIPPED)) return false;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;

@@ -199,6 +199,7 @@ describe('indexInSteps', () => {
       parentNode: null,
       shadowRoot: null,
       ownerDocument: doc,
+      matches: () => false,
       hasAttribute: () => false,
       getAttribute: () => null,
     });
