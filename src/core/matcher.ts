@@ -52,7 +52,7 @@ export interface PackedGlossary {
   trie: PackedTrie;
 }
 
-const PACK_FORMAT = 1;
+const PACK_FORMAT = 2;
 
 /**
  * A fingerprint of everything compiling depends on: each entry's id, patterns and context rules,

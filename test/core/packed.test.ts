@@ -84,6 +84,20 @@ describe('a compiled glossary stored and restored (the cache the background keep
     expect(restoreGlossary(builtin, { ...packed, trie: { ...packed.trie, keys: [] } })).toBeNull(); // prettier-ignore
   });
 
+  it('is refused when its edges are damaged: two in one slot of the table, or one outside it', () => {
+    const damaged = (edit: (ints: Int32Array, slots: number) => void) => {
+      const bytes = new Uint8Array(Buffer.from(packed.trie.data, 'base64'));
+      const ints = new Int32Array(bytes.buffer);
+      edit(ints, 7 + ints[0]! * 2); // after the header and the two node columns
+      const data = Buffer.from(bytes).toString('base64');
+      return restoreGlossary(builtin, { ...packed, trie: { ...packed.trie, data } });
+    };
+    expect(damaged(() => undefined)).not.toBeNull(); // the edit below is what is refused
+    expect(damaged((ints, slots) => (ints[slots + 1] = ints[slots]!))).toBeNull();
+    expect(damaged((ints, slots) => (ints[slots] = -1))).toBeNull();
+    expect(damaged((ints, slots) => (ints[slots] = ints[1]!))).toBeNull(); // the table's size
+  });
+
   it('trusts a matching source instead of recomputing the stamp, and refuses another source', () => {
     const withSource = stored(packGlossary(compiled, '0.1.0|7|military|'));
     expect(restoreGlossary(builtin, withSource, '0.1.0|7|military|')).not.toBeNull();
