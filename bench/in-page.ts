@@ -19,6 +19,8 @@ export interface PageMeasure {
     longestSliceMs?: number;
     /** The sum of the measure's tasks (its main-thread time, yields excluded), where recorded. */
     busyMs?: number;
+    /** Of a `subtext:compile` measure: the background's compiled glossary was restored. */
+    restored?: boolean;
   } | null;
 }
 
@@ -54,7 +56,7 @@ export const READ_TIMELINE = `(() => {
     detail: e.detail && typeof e.detail === 'object' ? {
       textChars: e.detail.textChars, matches: e.detail.matches,
       blocks: e.detail.blocks, kind: e.detail.kind, longestTaskMs: e.detail.longestTaskMs,
-      longestSliceMs: e.detail.longestSliceMs, busyMs: e.detail.busyMs,
+      longestSliceMs: e.detail.longestSliceMs, busyMs: e.detail.busyMs, restored: e.detail.restored,
     } : null,
   }));
   return {

@@ -41,6 +41,8 @@ export interface ScanResult {
   maxScanMs: number;
   /** Own time of the glossary compile: the `busyMs` of `subtext:compile` (else its duration); null when none. */
   compileMs: number | null;
+  /** Whether the page restored the background's compiled glossary (null: no compile measure). */
+  restored: boolean | null;
 }
 
 /** The page left its URL by itself (a script redirect, e.g. to https:, which cannot load here). */
@@ -105,6 +107,7 @@ export function scanFigures(t: Timeline): ScanResult {
     ...longestTask(t),
     maxScanMs: Math.max(...t.scans.map((m) => m.duration)),
     compileMs: t.compiles.length ? t.compiles.reduce((a, m) => a + busy(m), 0) : null,
+    restored: t.compiles.length ? t.compiles.every((m) => m.detail?.restored === true) : null,
   };
 }
 
