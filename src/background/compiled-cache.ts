@@ -42,6 +42,23 @@ export function refreshCompiledCache(): Promise<void> {
   return running;
 }
 
+/**
+ * Resolves once the stored compiled glossary is that of the current list and settings (true), or
+ * false when it cannot be (too large, does not compile). A write of the reader's list may land
+ * between a refresh and the check (it drops the cache first), hence a few rounds.
+ */
+export async function compiledCacheReady(): Promise<boolean> {
+  for (let round = 0; round < 3; round++) {
+    await refreshCompiledCache();
+    const settings = await loadSettings();
+    const { revision } = await loadGlossary(settings);
+    const stored = (await browser.storage.local.get(KEYS.compiled))[KEYS.compiled] as
+      { source?: unknown } | undefined;
+    if (stored?.source === glossarySource(settings, revision)) return true;
+  }
+  return false;
+}
+
 async function refreshOnce(): Promise<void> {
   const settings = await loadSettings();
   const { entries, revision } = await loadGlossary(settings);

@@ -13,7 +13,7 @@ import { loadSettings, onSettingsChange } from '../shared/settings';
 import { KEYS } from '../shared/store-layout';
 import { recordCount, watchTabs } from './badge';
 import { watchCommands } from './commands';
-import { refreshCompiledCache } from './compiled-cache';
+import { compiledCacheReady, refreshCompiledCache } from './compiled-cache';
 import { createMenus, watchMenus } from './context-menu';
 import { glossaryHandlers } from './glossary-handlers';
 import { setSite, updateSettings } from './settings-store';
@@ -38,6 +38,7 @@ const handlers: Handlers = {
     const e = (await loadGlossary()).entries.find((x) => x.id === id);
     return e ? { meaning: e.meaning, explanation: e.explanation, sources: e.sources } : null;
   },
+  'glossary:compiled': async () => ({ ready: await compiledCacheReady() }),
   'settings:update': ({ patch }) => updateSettings(patch),
   'site:set': ({ hostname, enabled }) => setSite(hostname, enabled),
   'diagnostics:set': async ({ on }) => {

@@ -44,8 +44,8 @@ const HAS_GAPS = 4;
 const HAS_JOINERS = 8;
 
 const EMPTY = -1;
-/** Restoring yields after every 16,384 edges or keys (a mask: one less than that). */
-const STEP_EDGES = 16_383;
+/** Restoring yields after every 4,096 edges or keys (a mask: one less than that). */
+const STEP_EDGES = 4_095;
 /** 32-bit words before the columns in a packed trie. */
 const HEADER = 7;
 
@@ -172,10 +172,11 @@ export class Trie {
 
   /**
    * The trie {@link Trie.pack} stored, a step at a time: the base64 block is decoded in chunks of
-   * about 50 KB, one per step, so a page can restore a large trie without one long task. Throws
-   * `RangeError` on data that is not one (truncated, not base64, sizes that do not add up, lists
-   * that point outside the trie). It does not walk every edge: the data is the background's own,
-   * checked against the entries by the caller.
+   * 16,384 characters (12 KB), one per step, and edges and keys are put back 4,096 per step, so a
+   * page can restore a large trie without one long task. Throws `RangeError` on data that is not
+   * one (truncated, not base64, sizes that do not add up, lists that point outside the trie, edges
+   * in one slot or outside the table). The rest is the background's own data, checked against the
+   * entries by the caller.
    */
   static *unpackInSteps(p: PackedTrie): Generator<void, Trie, void> {
     const bad = (): never => {
@@ -464,8 +465,8 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Base64 characters decoded per step (a multiple of 4): about 48 KB of bytes. */
-const DECODE_CHUNK = 65_536;
+/** Base64 characters decoded per step (a multiple of 4): 12 KB of bytes. */
+const DECODE_CHUNK = 16_384;
 
 /** The bytes of a base64 string, decoded a chunk per step; null when it is not base64. */
 function* decodeInSteps(text: string): Generator<void, Uint8Array | null, void> {

@@ -112,6 +112,12 @@ export interface MessageMap {
     request: { id: string };
     response: Pick<Entry, 'meaning' | 'explanation' | 'sources'> | null;
   };
+  /**
+   * content → background: answers once the compiled glossary in `storage.local` is up to date
+   * (the background compiles at start and after each change; a page opened meanwhile waits for it
+   * rather than compiling for itself). `ready` is false when it could not be stored.
+   */
+  'glossary:compiled': { request: Record<string, never>; response: { ready: boolean } };
   /** Any context → background: packs, the reader's entries and overrides, the revision. */
   'glossary:get': { request: Record<string, never>; response: GlossarySnapshot };
   /** Extension pages → background: add an entry, or replace `replaceId` (which may rename it). */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   findMatches,
   glossaryStamp,
@@ -62,13 +62,27 @@ describe('the compiled glossary the background keeps for the content scripts', (
       0,
     );
     // Room for the reader's list and the new phrase, not for the compiled glossary as well.
+    const quota = local.quotaBytes;
     local.quotaBytes = withoutCache + 2_000;
+    onTestFinished(() => void (local.quotaBytes = quota));
     const saved = await bg.send('entries:save', { entry: makeDraft('quiet quota') });
     expect(saved).toEqual({ ok: true, id: 'quiet-quota' });
     await bg.settle();
     await new Promise((r) => setTimeout(r, 300));
     expect((await bg.send('glossary:get', {})).entries.map((e) => e.id)).toContain('quiet-quota');
     expect(local.data.has('subtext:compiled')).toBe(false);
+  });
+});
+
+describe('glossary:compiled (a page that found no compiled glossary waits for it)', () => {
+  it('answers once the compiled glossary of the current list is stored', async () => {
+    await bg.send('entries:save', { entry: makeDraft('patient waiting') });
+    // From a content script: the message changes nothing the reader owns.
+    const fromPage = { id: 'subtext-test', url: 'https://news.example/a', tab: { id: 3 }, frameId: 0 }; // prettier-ignore
+    expect(await bg.send('glossary:compiled', {}, fromPage)).toEqual({ ready: true });
+    const { entries } = await loadGlossary();
+    const packed = bg.fake.storage.local.data.get('subtext:compiled') as PackedGlossary;
+    expect(packed.stamp).toBe(glossaryStamp(entries));
   });
 });
 

@@ -75,6 +75,26 @@ describe('restoring the glossary the background compiled', () => {
     expect(result.glossary!.match('so phrase number 13 here').map((m) => m.entryId)).toEqual(['e-13']); // prettier-ignore
   });
 
+  it('waits for the background when nothing is stored yet (the browser just started), and restores', async () => {
+    const background = (message: unknown) => {
+      if ((message as { type?: string }).type !== 'glossary:compiled') return undefined;
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          fake.storage.local.data.set('subtext:compiled', JSON.parse(JSON.stringify(packGlossary(compileGlossary(entries))))); // prettier-ignore
+          resolve({ ready: true });
+        }, 20),
+      );
+    };
+    fake.runtime.onMessage.addListener(background);
+    try {
+      const result = await compileActiveGlossary(entries);
+      expect(result).toMatchObject({ completed: true, restored: true });
+      expect(result.glossary!.match('so phrase number 21 here').map((m) => m.entryId)).toEqual(['e-21']); // prettier-ignore
+    } finally {
+      fake.runtime.onMessage.removeListener(background);
+    }
+  });
+
   it('compiles for itself when the stored one is of another list (a change not yet cached)', async () => {
     const older = entries.slice(0, 30);
     fake.storage.local.data.set('subtext:compiled', JSON.parse(JSON.stringify(packGlossary(compileGlossary(older))))); // prettier-ignore
