@@ -74,6 +74,9 @@ if (!fs.existsSync(corpusDir)) {
           console.log(`${h.name} ${file}: the page navigated away by itself (to ${now}); not measured`); // prettier-ignore
           return void (await page.close());
         }
+        // The page's own loading is not ours to judge: compare from its load event on, where it
+        // comes (pages opened at DOMContentLoaded may still be building themselves).
+        await page.waitFor(() => document.readyState === 'complete', undefined, 15_000).catch(() => undefined); // prettier-ignore
         const html = await page.evaluate(() => document.body.innerHTML).catch(() => null);
         await new Promise((r) => setTimeout(r, 300));
         const all = await page
