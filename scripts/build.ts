@@ -22,13 +22,6 @@ const entryPoints = {
   options: 'src/options/index.ts',
 };
 
-/**
- * What the content script keeps of each built-in entry: what matching and the underline need.
- * Its meaning, explanation and sources (most of the glossary's bytes) are asked of the background
- * when a card opens (`entry:details`): the content script is parsed on every page a reader opens.
- */
-const CONTENT_FIELDS = ['id', 'patterns', 'context', 'category', 'intensity', 'lang', 'ladder'];
-
 /** How a build changes the built-in packs; the default (none) is what `npm run build` ships. */
 interface PackEdits {
   /** Every pack ships with no entries (to measure the code without the glossary data). */
@@ -37,16 +30,13 @@ interface PackEdits {
   extraEntries?: readonly Entry[];
 }
 
-/**
- * The glossary's examples are for tests; the extension ships without them. With `lean`, entries
- * keep only CONTENT_FIELDS (the content script's build).
- */
-function glossaryPlugin(
-  { emptyGlossary = false, extraEntries = [] }: PackEdits = {},
-  lean = false,
-): esbuild.Plugin {
+/** The glossary's examples are for tests; the extension ships without them. */
+function glossaryPlugin({
+  emptyGlossary = false,
+  extraEntries = [],
+}: PackEdits = {}): esbuild.Plugin {
   return {
-    name: lean ? 'lean-glossary' : 'strip-glossary-examples',
+    name: 'strip-glossary-examples',
     setup(build) {
       build.onLoad({ filter: /src[\\/]glossary[\\/]packs[\\/].*\.json$/ }, async (args) => {
         const pack = JSON.parse(await fs.promises.readFile(args.path, 'utf8')) as {
@@ -62,7 +52,6 @@ function glossaryPlugin(
         for (const e of pack.entries) {
           delete e.examples;
           delete e.counterExamples;
-          if (lean) for (const k of Object.keys(e)) if (!CONTENT_FIELDS.includes(k)) delete e[k];
         }
         return { contents: JSON.stringify(pack), loader: 'json' };
       });
@@ -78,6 +67,21 @@ function packIds(): string[] {
 }
 
 const stripExamples = glossaryPlugin();
+
+/**
+ * The content script is parsed on every page a reader opens: it restores the glossary the
+ * background compiled and never compiles or reads the packs itself. This fails its build when one
+ * of those modules is pulled in, instead of letting the bundle quietly grow.
+ */
+const contentOnly: esbuild.Plugin = {
+  name: 'content-only',
+  setup(build) {
+    const banned = /src[\\/](glossary[\\/]|core[\\/](compile|trie-builder|pattern|expand)\.ts$)/;
+    build.onLoad({ filter: banned }, (args) => ({
+      errors: [{ text: `the content script must not bundle ${path.relative(root, args.path)} (it restores the background's compiled glossary)` }], // prettier-ignore
+    }));
+  },
+};
 
 function copyStatic(target: BrowserTarget, out: string): void {
   for (const page of ['popup', 'options']) {
@@ -114,7 +118,7 @@ function builds(
   const { content, ...rest } = entryPoints;
   return [
     {
-      ...options(target, out, { content }, { minify, plugin: glossaryPlugin(edits, true) }),
+      ...options(target, out, { content }, { minify, plugin: contentOnly }),
       // The content script uses the browser's own API (src/shared/browser-native.ts explains).
       alias: { 'webextension-polyfill': './src/shared/browser-native.ts' },
     },

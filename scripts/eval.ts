@@ -15,7 +15,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileGlossary, findMatches, type CompiledGlossary } from '../src/core/matcher';
+import { compileGlossary } from '../src/core/compile';
+import { findMatches, type CompiledGlossary } from '../src/core/matcher';
 import { normalize } from '../src/core/normalize';
 import { validateEntry } from '../src/core/validate';
 import type { Entry } from '../src/core/entry';

@@ -1,24 +1,29 @@
 /**
- * The compiled glossary, kept in `storage.local` for the content scripts. Compiling the built-in
- * glossary costs every page 100–250 ms of main-thread time (its code runs cold there); restoring
- * the stored trie costs a few milliseconds. The background compiles once, whenever what the
- * effective glossary depends on changes (the reader's list, the settings), and at each start.
+ * The compiled glossary, kept in `storage.local` for the content scripts, with the entries'
+ * matching fields (src/core/matcher.ts, PACKED_FIELDS). Compiling the built-in glossary would cost
+ * every page 100–250 ms of main-thread time (its code runs cold there) and the compiler's code in
+ * the content script; restoring the stored trie costs a few milliseconds. The background compiles
+ * once, whenever what the effective glossary depends on changes (the reader's list, the
+ * settings), and at each start.
  *
- * It is only a cache: a content script that finds it missing, damaged or stale (its stamp is not
- * that of the entries the page computed) compiles in the page as before. It is never allowed to
- * cost the reader anything: it is dropped before every write of the reader's list (store-writer.ts)
- * and skipped when it would be large.
+ * It is derived data, never allowed to cost the reader anything: it is dropped before every write
+ * of the reader's list (store-writer.ts), and when it does not fit (storage full) it is not kept;
+ * a page that finds it missing or stale asks for it (`glossary:compiled`) and is then handed it in
+ * the answer.
  */
 import browser from '../shared/browser';
-import { compileGlossary, glossaryStamp, packGlossary } from '../core/matcher';
-import { glossarySource, loadGlossary } from '../shared/glossary-store';
+import { compileGlossary, glossaryStamp, packGlossary } from '../core/compile';
+import { glossarySource } from '../shared/glossary-source';
+import { loadGlossary } from '../shared/glossary-store';
 import { loadSettings } from '../shared/settings';
+import type { PackedGlossary } from '../core/matcher';
 import { KEYS } from '../shared/store-layout';
 
 /**
- * Above this many characters of JSON the cache is not kept (pages compile for themselves). A
- * glossary of 30,000 entries like the benchmark's packs into 4.6 million; Chrome's quota for
- * `storage.local` is 10 MB, and the reader's own document always comes first (see above).
+ * Above this many characters of JSON the cache is not kept (pages are handed it in the answer to
+ * `glossary:compiled`). A glossary of 30,000 entries like the benchmark's packs into about 4
+ * million; Chrome's quota for `storage.local` is 10 MB, and the reader's own document always
+ * comes first (see above).
  */
 export const MAX_CACHE_CHARS = 5_000_000;
 
@@ -35,7 +40,7 @@ export function refreshCompiledCache(): Promise<void> {
     do {
       again = false;
       await refreshOnce().catch((err) =>
-        console.warn('Subtext: could not store the compiled glossary; pages compile it', err),
+        console.warn('Subtext: could not store the compiled glossary; pages ask for it', err),
       );
     } while (again);
   })().finally(() => (running = null));
@@ -43,27 +48,40 @@ export function refreshCompiledCache(): Promise<void> {
 }
 
 /**
- * Resolves once the stored compiled glossary is that of the current list and settings (true), or
- * false when it cannot be (too large, does not compile). A write of the reader's list may land
- * between a refresh and the check (it drops the cache first), hence a few rounds.
+ * What a page that found no compiled glossary (or a stale one) is told: `ready` once the stored
+ * one is that of the current list and settings; a write of the reader's list may land between a
+ * refresh and the check (it drops the cache first), hence a few rounds. When it cannot be stored
+ * (storage full, too large), the answer carries it instead, or null when the list does not compile.
  */
-export async function compiledCacheReady(): Promise<boolean> {
+export async function compiledForPage(): Promise<
+  { ready: true } | { ready: false; packed: PackedGlossary | null }
+> {
   for (let round = 0; round < 3; round++) {
     await refreshCompiledCache();
-    const settings = await loadSettings();
-    const { revision } = await loadGlossary(settings);
+    const { source } = await current();
     const stored = (await browser.storage.local.get(KEYS.compiled))[KEYS.compiled] as
       { source?: unknown } | undefined;
-    if (stored?.source === glossarySource(settings, revision)) return true;
+    if (stored?.source === source) return { ready: true };
   }
-  return false;
+  const { entries, source } = await current();
+  try {
+    return { ready: false, packed: packGlossary(compileGlossary(entries), source) };
+  } catch (err) {
+    console.warn('Subtext: your list does not compile; nothing is underlined', err);
+    return { ready: false, packed: null };
+  }
+}
+
+/** The effective list, and what it is made from (see glossarySource). */
+async function current() {
+  const settings = await loadSettings();
+  const { entries, revision } = await loadGlossary(settings);
+  return { entries, source: glossarySource(settings, revision) };
 }
 
 async function refreshOnce(): Promise<void> {
-  const settings = await loadSettings();
-  const { entries, revision } = await loadGlossary(settings);
+  const { entries, source } = await current();
   const stamp = glossaryStamp(entries);
-  const source = glossarySource(settings, revision);
   const stored = (await browser.storage.local.get(KEYS.compiled))[KEYS.compiled] as
     { stamp?: unknown; source?: unknown } | undefined;
   if (stored?.stamp === stamp && stored.source === source) return;
@@ -71,7 +89,7 @@ async function refreshOnce(): Promise<void> {
   try {
     packed = packGlossary(compileGlossary(entries), source);
   } catch {
-    // A glossary that does not compile: pages log why when they try; nothing to cache.
+    // A glossary that does not compile: nothing to cache (compiledForPage says why).
     await browser.storage.local.remove(KEYS.compiled);
     return;
   }

@@ -8,12 +8,13 @@
  */
 import browser from '../shared/browser';
 import { createDispatcher, type Handlers } from '../shared/messages';
-import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
+import { onGlossaryChange } from '../shared/glossary-source';
+import { loadGlossary } from '../shared/glossary-store';
 import { loadSettings, onSettingsChange } from '../shared/settings';
 import { KEYS } from '../shared/store-layout';
 import { recordCount, watchTabs } from './badge';
 import { watchCommands } from './commands';
-import { compiledCacheReady, refreshCompiledCache } from './compiled-cache';
+import { compiledForPage, refreshCompiledCache } from './compiled-cache';
 import { createMenus, watchMenus } from './context-menu';
 import { glossaryHandlers } from './glossary-handlers';
 import { setSite, updateSettings } from './settings-store';
@@ -38,7 +39,7 @@ const handlers: Handlers = {
     const e = (await loadGlossary()).entries.find((x) => x.id === id);
     return e ? { meaning: e.meaning, explanation: e.explanation, sources: e.sources } : null;
   },
-  'glossary:compiled': async () => ({ ready: await compiledCacheReady() }),
+  'glossary:compiled': compiledForPage,
   'settings:update': ({ patch }) => updateSettings(patch),
   'site:set': ({ hostname, enabled }) => setSite(hostname, enabled),
   'diagnostics:set': async ({ on }) => {

@@ -5,7 +5,8 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Entry } from '../core/entry';
-import { compileGlossary, findMatches, type CompiledGlossary } from '../core/matcher';
+import { compileGlossary } from '../core/compile';
+import { findMatches, type CompiledGlossary } from '../core/matcher';
 import { entriesForLanguage, primaryLanguage } from '../core/language';
 import { indexBlocks } from '../content/text-index';
 

@@ -1,20 +1,17 @@
 /**
- * The glossary the content script matches with: the effective entry list compiled into the
- * engine's trie (src/core/matcher.ts). The background keeps it compiled in `storage.local`
- * (src/background/compiled-cache.ts); restoring that costs the page 15–30 ms, against 100–250 ms
- * of cold code to compile the built-in glossary. When it is missing or stale (its source is not
- * the one this page computes), the page asks the background to bring it up to date and waits;
- * only when none comes does the page compile for itself. Both are driven in steps (a chunk of
- * the stored block, or one entry) in slices of a few milliseconds, each in its own task (idle
- * callbacks with a deadline, else a yield to the page), so no task of ours exceeds the 50 ms
- * long-task line. Either way the page's declared
- * language gates the entries (src/core/language.ts). Compilation cannot fail the page: a glossary
- * that does not compile leaves the page undecorated with a logged reason.
+ * The glossary the content script matches with: the effective entry list, compiled by the
+ * background (src/background/compiled-cache.ts) and kept in `storage.local` with each entry's
+ * matching fields. The page restores it (15–30 ms, driven in steps: a chunk of the stored block,
+ * a few thousand edges) in slices of a few milliseconds, each in its own task (idle callbacks with
+ * a deadline, else a yield to the page), so no task of ours exceeds the 50 ms long-task line.
+ * When it is missing or stale (its source is not the one this page computes: the browser just
+ * started, the list just changed), the page asks the background and waits for it. The page never
+ * compiles: the compiler is not in the content script, which is parsed on every page a reader
+ * opens. The page's declared language gates the entries (src/core/language.ts). Nothing here can
+ * fail the page: without a glossary the page stays undecorated, with a logged reason.
  */
-import type { Entry } from '../core/entry';
 import { primaryLanguage } from '../core/language';
 import {
-  compileGlossaryInSteps,
   findMatches,
   restoreGlossaryInSteps,
   restrictGlossary,
@@ -27,13 +24,15 @@ import { KEYS } from '../shared/store-layout';
 import type { ActiveGlossary } from './scan-session';
 import { SLICE_MS, TaskClock, yieldToPage } from './scheduler';
 
-/** How the compile went: the glossary (null when refused), its longest slice and its total time. */
+/** How the load went: the glossary (null when none), its longest slice and its total time. */
 export interface CompileResult {
   glossary: ActiveGlossary | null;
+  /** Entries in the glossary (0 when none). */
+  entries: number;
   longestSliceMs: number;
-  /** Sum of the slices (ms): what compiling cost the main thread, waits excluded. */
+  /** Sum of the slices (ms): what restoring cost the main thread, waits excluded. */
   busyMs: number;
-  /** True when the background's compiled glossary was restored instead of compiling. */
+  /** True when a glossary was restored (the background's compiled one, the only source). */
   restored: boolean;
   /** False when `isCurrent` turned false before the end: the result was abandoned. */
   completed: boolean;
@@ -53,7 +52,7 @@ function nextSlice(): Promise<number> {
     globalThis.document?.visibilityState !== 'hidden'
   ) {
     const ric = view.requestIdleCallback;
-    // The timeout keeps a busy page from starving us; a deadline of 0 still gets one entry done.
+    // The timeout keeps a busy page from starving us; a deadline of 0 still gets one step done.
     return new Promise((resolve) =>
       ric((d) => resolve(Math.min(SLICE_MS, Math.max(1, d.timeRemaining()))), { timeout: 500 }),
     );
@@ -71,26 +70,34 @@ async function readStored(): Promise<PackedGlossary | null> {
   }
 }
 
-/** How long a page waits for the background to finish compiling before compiling for itself. */
-const WAIT_FOR_BACKGROUND_MS = 3_000;
+/**
+ * How long a page waits for the background's answer before giving up with a warning. Compiling
+ * the built-in glossary takes it 0.1–0.3 s, a 10,000-entry list of the reader's a few seconds;
+ * a background that has not answered in this time is not going to.
+ */
+const WAIT_FOR_BACKGROUND_MS = 30_000;
 
 /**
- * Asks the background to bring its compiled glossary up to date. Right after the browser starts,
- * or after a change to the list or settings, the first pages load before it is stored; each would
- * otherwise compile for itself, in cold page code (the first page after a start ran one task of
- * 78–105 ms doing so). False when the background does not answer in time or could not store it.
+ * Asks the background for the compiled glossary of the current list: right after the browser
+ * starts, or after a change to the list or settings, pages load before it is stored. Null when
+ * the background does not answer; else the stored one once it is ready, or the one it hands
+ * over when it could not store it.
  */
-async function backgroundCompiled(): Promise<boolean> {
+async function fromBackground(): Promise<PackedGlossary | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), WAIT_FOR_BACKGROUND_MS))); // prettier-ignore
   try {
     const answer = await Promise.race([send('glossary:compiled', {}), late]);
-    return answer?.ready === true;
-  } catch {
-    return false;
+    if (answer === null)
+      console.warn('Subtext: the extension did not answer; nothing is underlined'); // prettier-ignore
+    else if (answer.ready) return await readStored();
+    else return answer.packed;
+  } catch (err) {
+    console.warn('Subtext: could not reach the extension; nothing is underlined', err);
   } finally {
     clearTimeout(timer);
   }
+  return null;
 }
 
 /**
@@ -110,52 +117,39 @@ function activeFor(compiled: CompiledGlossary, lang: string | null | undefined):
 }
 
 /**
- * Restores the background's compiled glossary for `entries` (made from `source`, see
- * glossarySource; without one the entries' stamp is checked instead), or else compiles them in
- * time slices. `isCurrent` is asked between slices; once it returns false
- * (settings changed, the page switched Subtext off) the compile stops and `completed` is false.
- * A glossary the engine refuses gives `glossary: null` and a console warning.
+ * The compiled glossary made from `source` (see glossarySource: the extension's version, the
+ * list's revision, the settings that choose entries), restored in time slices. A stored one of
+ * another source is not used: the background is asked, and what it then gives is used as it is
+ * (it read the list and settings after this page did). `isCurrent` is asked between slices; once
+ * it returns false (settings changed, the page switched Subtext off) the restore stops and
+ * `completed` is false.
  */
-export async function compileActiveGlossary(
-  entries: readonly Entry[],
+export async function loadActiveGlossary(
+  source: string,
   isCurrent: () => boolean = () => true,
   lang: string | null | undefined = globalThis.document?.documentElement?.lang,
-  source?: string,
 ): Promise<CompileResult> {
   const clock = new TaskClock();
   clock.pause(); // each slice is a task of its own, begun when its turn comes
-  const result = (
-    glossary: ActiveGlossary | null,
-    completed: boolean,
-    restored = false,
-  ): CompileResult => ({
-    glossary,
+  const result = (glossary: CompiledGlossary | null, completed: boolean): CompileResult => ({
+    glossary: glossary && activeFor(glossary, lang),
+    entries: glossary?.entries.length ?? 0,
     longestSliceMs: clock.longestMs,
     busyMs: clock.busyMs,
     completed,
-    restored,
+    restored: glossary !== null,
   });
-  let stored = await readStored();
+  let packed = await readStored();
   if (!isCurrent()) return result(null, false);
-  const fits = (p: PackedGlossary | null) => p !== null && (source === undefined || p.source === source); // prettier-ignore
-  if (!fits(stored) && (await backgroundCompiled())) {
-    stored = await readStored();
+  if (packed?.source !== source) {
+    packed = await fromBackground();
     if (!isCurrent()) return result(null, false);
+    if (packed === null) return result(null, true);
   }
-  try {
-    if (stored) {
-      const restored = await inSlices(restoreGlossaryInSteps(entries, stored, source), clock, isCurrent); // prettier-ignore
-      if (restored === ABANDONED) return result(null, false);
-      if (restored) return result(activeFor(restored, lang), true, true);
-    }
-    const compiled = await inSlices(compileGlossaryInSteps(entries), clock, isCurrent);
-    if (compiled === ABANDONED) return result(null, false);
-    return result(activeFor(compiled, lang), true);
-  } catch (err) {
-    clock.pause();
-    console.warn('Subtext: the glossary could not be compiled; nothing is underlined', err);
-    return result(null, true);
-  }
+  const restored = await inSlices(restoreGlossaryInSteps(packed), clock, isCurrent);
+  if (restored === ABANDONED) return result(null, false);
+  if (restored === null) console.warn('Subtext: the stored glossary is damaged; nothing is underlined'); // prettier-ignore
+  return result(restored, true);
 }
 
 const ABANDONED = Symbol('abandoned');

@@ -1,8 +1,8 @@
 /**
  * Subtext's content script, in every frame of http(s) pages (and their about:blank children).
  *
- * Pipeline: load settings and the effective glossary (src/shared) → compile it once
- * (active-glossary.ts, engine in src/core) → index the page into one text flow per block
+ * Pipeline: load settings → restore the glossary the background compiled (active-glossary.ts,
+ * engine in src/core) → index the page into one text flow per block
  * (text-index.ts) → match each flow, in time slices (scan-session.ts, scheduler.ts) → underline
  * with five named CSS highlights, one per intensity (painter.ts, ../shared/underline-style.ts, page-style.ts;
  * `<subtext-mark>` only where the Highlight API is missing) → explain on hover, click or the
@@ -14,10 +14,10 @@
  * again rescans. This file only decides when to activate and answers the popup's messages.
  */
 import browser from '../shared/browser';
-import { glossarySource, loadGlossary, onGlossaryChange } from '../shared/glossary-store';
+import { glossarySource, onGlossaryChange, readRevision } from '../shared/glossary-source';
 import { createDispatcher, send } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
-import { compileActiveGlossary } from './active-glossary';
+import { loadActiveGlossary } from './active-glossary';
 import { activate, type Activation } from './activation';
 import { watchDiagnostics } from './diagnostics';
 
@@ -75,18 +75,17 @@ async function main(): Promise<void> {
       sendCount(0);
       return;
     }
-    const [state] = await Promise.all([loadGlossary(settings), diagnostics.ready]);
+    const [revision] = await Promise.all([readRevision(), diagnostics.ready]);
     if (mine !== generation) return; // a newer change superseded this one
-    // Compiled in slices of a few ms in idle periods (active-glossary.ts), never one long task.
+    // Restored in slices of a few ms in idle periods (active-glossary.ts), never one long task.
     const compileStart = performance.now();
-    const compiled = await compileActiveGlossary(
-      state.entries,
+    const compiled = await loadActiveGlossary(
+      glossarySource(settings, revision),
       () => mine === generation,
       document.documentElement?.lang,
-      glossarySource(settings, state.revision),
     );
     if (!compiled.completed || mine !== generation) return;
-    diagnostics.recordCompile(compileStart, state.entries.length, compiled);
+    diagnostics.recordCompile(compileStart, compiled.entries, compiled);
     const glossary = compiled.glossary;
     if (!glossary) return stop();
     if (activation) return activation.rescan(glossary);

@@ -18,13 +18,10 @@ export {
   type PatternWord,
 } from './pattern';
 export { expandPattern, MAX_EXPANSIONS, type Step } from './expand';
+export { compileGlossary, compileGlossaryInSteps, glossaryStamp, packGlossary } from './compile';
 export {
-  compileGlossary,
-  compileGlossaryInSteps,
   findMatches,
   findMatchesInTokens,
-  glossaryStamp,
-  packGlossary,
   restoreGlossary,
   restrictGlossary,
   type CompiledGlossary,

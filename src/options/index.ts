@@ -7,7 +7,8 @@
 import type { Entry } from '../core/entry';
 import { send, type GlossarySnapshot, type SettingsPatch } from '../shared/messages';
 import { loadSettings, onSettingsChange, type Settings } from '../shared/settings';
-import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
+import { onGlossaryChange } from '../shared/glossary-source';
+import { loadGlossary } from '../shared/glossary-store';
 import type { Override } from '../shared/store-layout';
 import { applyI18n, byId, t } from '../shared/ui/dom';
 import { setupBuiltins } from './builtins-section';

@@ -5,7 +5,8 @@
  */
 import type { Entry } from '../core/entry';
 import { checkPattern } from '../core/pattern';
-import { compileGlossary, findMatches } from '../core/matcher';
+import { compileGlossary } from '../core/compile';
+import { findMatches } from '../core/matcher';
 import { h, fill, t } from '../shared/ui/dom';
 import { displayPhrase } from '../shared/ui/phrase';
 

@@ -10,7 +10,8 @@
 import browser from '../shared/browser';
 import { send, sendToTab, type PageReport } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
-import { loadGlossary, onGlossaryChange } from '../shared/glossary-store';
+import { onGlossaryChange } from '../shared/glossary-source';
+import { loadGlossary } from '../shared/glossary-store';
 import type { Entry } from '../core/entry';
 import { applyI18n, byId, t } from '../shared/ui/dom';
 import { groupMatches, nextIndex, readPage, type PhraseGroup } from './group';

@@ -48,27 +48,3 @@ export async function loadGlossary(settings?: Settings): Promise<GlossaryState> 
     };
   }
 }
-
-/**
- * What the effective glossary is made from, as one string: the extension's version (its built-in
- * packs), the revision of the reader's list and overrides, and the settings that choose entries.
- * The background stores it with the compiled glossary; a content script that computes the same
- * string restores that instead of compiling (src/content/active-glossary.ts).
- */
-export function glossarySource(
-  settings: Pick<Settings, 'disabledPacks' | 'disabledCategories'>,
-  revision: number,
-): string {
-  const sorted = (a: readonly string[]) => [...a].sort().join(',');
-  const version = browser.runtime.getManifest().version;
-  return `${version}|${revision}|${sorted(settings.disabledPacks)}|${sorted(settings.disabledCategories)}`;
-}
-
-/** Calls `cb` whenever the reader's list or overrides change (any tab, any context). */
-export function onGlossaryChange(cb: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && KEYS.revision in changes) cb();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}

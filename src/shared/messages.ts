@@ -8,6 +8,7 @@
  */
 import browser, { type Runtime } from './browser';
 import type { Entry, Pack } from '../core/entry';
+import type { PackedGlossary } from '../core/matcher';
 import type { Settings } from './settings-model';
 import type { Override } from './store-layout';
 
@@ -114,10 +115,14 @@ export interface MessageMap {
   };
   /**
    * content → background: answers once the compiled glossary in `storage.local` is up to date
-   * (the background compiles at start and after each change; a page opened meanwhile waits for it
-   * rather than compiling for itself). `ready` is false when it could not be stored.
+   * (the background compiles at start and after each change; a page opened meanwhile waits for
+   * it). When it could not be stored (storage full), `ready` is false and the answer carries it;
+   * `packed` is null when the list does not compile.
    */
-  'glossary:compiled': { request: Record<string, never>; response: { ready: boolean } };
+  'glossary:compiled': {
+    request: Record<string, never>;
+    response: { ready: true } | { ready: false; packed: PackedGlossary | null };
+  };
   /** Any context → background: packs, the reader's entries and overrides, the revision. */
   'glossary:get': { request: Record<string, never>; response: GlossarySnapshot };
   /** Extension pages → background: add an entry, or replace `replaceId` (which may rename it). */

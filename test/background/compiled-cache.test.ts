@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import {
-  findMatches,
-  glossaryStamp,
-  restoreGlossary,
-  type PackedGlossary,
-} from '../../src/core/matcher';
+import { glossaryStamp } from '../../src/core/compile';
+import { findMatches, restoreGlossary, type PackedGlossary } from '../../src/core/matcher';
 import { loadGlossary } from '../../src/shared/glossary-store';
 import { makeDraft } from '../shared/entries';
 import { startBackground, type Background } from './start';
@@ -29,8 +25,7 @@ async function cacheFor(): Promise<PackedGlossary> {
 
 describe('the compiled glossary the background keeps for the content scripts', () => {
   it('is stored at start, and decodes what the built-in glossary decodes', async () => {
-    const { entries } = await loadGlossary();
-    const restored = restoreGlossary(entries, await cacheFor());
+    const restored = restoreGlossary(await cacheFor());
     expect(restored).not.toBeNull();
     const text = 'They had a free and frank exchange of views.';
     expect(findMatches(restored!, text).map((m) => text.slice(m.start, m.end))).toEqual([
@@ -43,8 +38,7 @@ describe('the compiled glossary the background keeps for the content scripts', (
     await bg.send('entries:save', { entry: makeDraft('velvet stonewall') });
     const after = await cacheFor();
     expect(after.stamp).not.toBe(before);
-    const { entries } = await loadGlossary();
-    const found = findMatches(restoreGlossary(entries, after)!, 'A velvet stonewall again.');
+    const found = findMatches(restoreGlossary(after)!, 'A velvet stonewall again.');
     expect(found.map((m) => m.entryId)).toEqual(['velvet-stonewall']);
   });
 
@@ -71,6 +65,12 @@ describe('the compiled glossary the background keeps for the content scripts', (
     await new Promise((r) => setTimeout(r, 300));
     expect((await bg.send('glossary:get', {})).entries.map((e) => e.id)).toContain('quiet-quota');
     expect(local.data.has('subtext:compiled')).toBe(false);
+    // A page that then asks for it is handed it in the answer, the new phrase included.
+    const fromPage = { id: 'subtext-test', url: 'https://news.example/a', tab: { id: 3 }, frameId: 0 }; // prettier-ignore
+    const answer = await bg.send('glossary:compiled', {}, fromPage);
+    expect(answer.ready).toBe(false);
+    const handed = restoreGlossary(answer.ready ? null : answer.packed);
+    expect(findMatches(handed!, 'A quiet quota.').map((m) => m.entryId)).toEqual(['quiet-quota']);
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PACKS } from '../../src/glossary/index';
-import { loadGlossary, onGlossaryChange } from '../../src/shared/glossary-store';
+import { onGlossaryChange } from '../../src/shared/glossary-source';
+import { loadGlossary } from '../../src/shared/glossary-store';
 import { makeDraft, makeEntry } from '../shared/entries';
 import { startBackground, type Background } from './start';
 

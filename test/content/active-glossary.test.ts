@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../../src/core/entry';
-import { compileActiveGlossary } from '../../src/content/active-glossary';
-import { compileGlossary, packGlossary } from '../../src/core/matcher';
+import { loadActiveGlossary } from '../../src/content/active-glossary';
+import { compileGlossary, packGlossary } from '../../src/core/compile';
+import type { PackedGlossary } from '../../src/core/matcher';
 import fakeBrowser from '../../src/shared/browser';
 import type { FakeBrowser } from '../fakes/browser';
 
@@ -23,84 +24,100 @@ function entry(id: string, patterns: string[]): Entry {
 }
 
 const entries = Array.from({ length: 60 }, (_, i) => entry(`e-${i}`, [`phrase number ${i} here`]));
+const SOURCE = '0.1.0|3||';
 
-describe('compiling the glossary in slices', () => {
-  it('finds phrases once the sliced compile completes', async () => {
-    const result = await compileActiveGlossary(entries);
-    expect(result.completed).toBe(true);
-    const found = result.glossary!.match('They said phrase number 42 here today.');
-    expect(found.map((m) => m.entryId)).toEqual(['e-42']);
-    expect(result.glossary!.entry('e-7')?.id).toBe('e-7');
+/** The background's compiled glossary of `list`, through JSON as storage.local keeps it. */
+const packed = (list: readonly Entry[], source = SOURCE): PackedGlossary =>
+  JSON.parse(JSON.stringify(packGlossary(compileGlossary(list), source))) as PackedGlossary;
+const store = (p: PackedGlossary) => fake.storage.local.data.set('subtext:compiled', p);
+
+/** Answers `glossary:compiled` as the background would, after `answer` ran; removed after the test. */
+function background(answer: () => unknown) {
+  const listener = (message: unknown) =>
+    (message as { type?: string }).type === 'glossary:compiled'
+      ? new Promise((resolve) => setTimeout(() => resolve(answer()), 20))
+      : undefined;
+  fake.runtime.onMessage.addListener(listener);
+  return listener;
+}
+
+const found = (r: Awaited<ReturnType<typeof loadActiveGlossary>>, text: string) =>
+  r.glossary!.match(text).map((m) => m.entryId);
+
+let listeners: ((m: unknown) => unknown)[] = [];
+afterEach(() => {
+  fake.storage.local.data.delete('subtext:compiled');
+  for (const l of listeners) fake.runtime.onMessage.removeListener(l);
+  listeners = [];
+  vi.restoreAllMocks();
+});
+
+describe('restoring the glossary the background compiled', () => {
+  it('restores the stored one made from this source, with its entries, and finds phrases', async () => {
+    store(packed(entries));
+    const result = await loadActiveGlossary(SOURCE);
+    expect(result).toMatchObject({ completed: true, restored: true, entries: 60 });
+    expect(found(result, 'They said phrase number 42 here today.')).toEqual(['e-42']);
+    expect(result.glossary!.entry('e-7')).toMatchObject({ id: 'e-7', intensity: 3 });
   });
 
-  it('gives the page a turn between slices instead of compiling in one task', async () => {
+  it('gives the page a turn between slices instead of restoring in one task', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => entry(`m-${i}`, [`word${i} and more${i} words`])); // prettier-ignore
+    store(packed(many));
     const now = vi.spyOn(performance, 'now');
     let t = 0;
-    // Every clock read advances 3 ms, so a slice holds only a few entries.
+    // Every clock read advances 3 ms, so a slice holds one step.
     now.mockImplementation(() => (t += 3));
     let pageTurns = 0;
     const timer = setInterval(() => pageTurns++, 0);
     try {
-      const result = await compileActiveGlossary(entries);
+      const result = await loadActiveGlossary(SOURCE);
       expect(result.completed).toBe(true);
-      expect(pageTurns).toBeGreaterThan(0);
+      expect(found(result, 'so word2999 and more2999 words')).toEqual(['m-2999']);
+      expect(pageTurns).toBeGreaterThan(1);
     } finally {
       clearInterval(timer);
-      now.mockRestore();
     }
   });
 
-  it('abandons the compile when it is no longer wanted', async () => {
+  it('abandons the restore when it is no longer wanted', async () => {
+    store(packed(entries));
     let asked = 0;
-    const result = await compileActiveGlossary(entries, () => ++asked < 1);
+    const result = await loadActiveGlossary(SOURCE, () => ++asked < 2);
     expect(result).toMatchObject({ glossary: null, completed: false });
   });
 
-  it('leaves the page undecorated, with a warning, when the engine refuses the glossary', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const result = await compileActiveGlossary([entry('bad', ['(unclosed'])]);
-    expect(result.glossary).toBeNull();
-    expect(warn).toHaveBeenCalled();
-    warn.mockRestore();
-  });
-});
-
-describe('restoring the glossary the background compiled', () => {
-  afterEach(() => fake.storage.local.data.delete('subtext:compiled'));
-
-  it('restores it, without compiling, when it was compiled from this list', async () => {
-    fake.storage.local.data.set('subtext:compiled', JSON.parse(JSON.stringify(packGlossary(compileGlossary(entries))))); // prettier-ignore
-    const result = await compileActiveGlossary(entries);
+  it('waits for the background when nothing is stored yet (the browser just started)', async () => {
+    listeners.push(background(() => (store(packed(entries)), { ready: true })));
+    const result = await loadActiveGlossary(SOURCE);
     expect(result).toMatchObject({ completed: true, restored: true });
-    expect(result.glossary!.match('so phrase number 13 here').map((m) => m.entryId)).toEqual(['e-13']); // prettier-ignore
+    expect(found(result, 'so phrase number 21 here')).toEqual(['e-21']);
   });
 
-  it('waits for the background when nothing is stored yet (the browser just started), and restores', async () => {
-    const background = (message: unknown) => {
-      if ((message as { type?: string }).type !== 'glossary:compiled') return undefined;
-      return new Promise((resolve) =>
-        setTimeout(() => {
-          fake.storage.local.data.set('subtext:compiled', JSON.parse(JSON.stringify(packGlossary(compileGlossary(entries))))); // prettier-ignore
-          resolve({ ready: true });
-        }, 20),
-      );
-    };
-    fake.runtime.onMessage.addListener(background);
-    try {
-      const result = await compileActiveGlossary(entries);
-      expect(result).toMatchObject({ completed: true, restored: true });
-      expect(result.glossary!.match('so phrase number 21 here').map((m) => m.entryId)).toEqual(['e-21']); // prettier-ignore
-    } finally {
-      fake.runtime.onMessage.removeListener(background);
-    }
+  it('asks again when the stored one is of another list (a change not yet stored)', async () => {
+    store(packed(entries.slice(0, 30), '0.1.0|2||'));
+    listeners.push(background(() => (store(packed(entries)), { ready: true })));
+    const result = await loadActiveGlossary(SOURCE);
+    expect(found(result, 'so phrase number 55 here')).toEqual(['e-55']);
   });
 
-  it('compiles for itself when the stored one is of another list (a change not yet cached)', async () => {
-    const older = entries.slice(0, 30);
-    fake.storage.local.data.set('subtext:compiled', JSON.parse(JSON.stringify(packGlossary(compileGlossary(older))))); // prettier-ignore
-    const result = await compileActiveGlossary(entries);
-    expect(result).toMatchObject({ completed: true, restored: false });
-    expect(result.glossary!.match('so phrase number 55 here').map((m) => m.entryId)).toEqual(['e-55']); // prettier-ignore
+  it('uses the one the background hands over when it could not store it (storage full)', async () => {
+    listeners.push(background(() => ({ ready: false, packed: packed(entries) })));
+    const result = await loadActiveGlossary(SOURCE);
+    expect(result).toMatchObject({ completed: true, restored: true });
+    expect(found(result, 'so phrase number 8 here')).toEqual(['e-8']);
+    expect(fake.storage.local.data.has('subtext:compiled')).toBe(false);
+  });
+
+  it('leaves the page undecorated, with a warning, when there is no glossary to be had', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // No background listening (the extension is reloading): the message fails.
+    expect(await loadActiveGlossary(SOURCE)).toMatchObject({ glossary: null, completed: true });
+    expect(warn).toHaveBeenCalledTimes(1);
+    // A stored copy that is damaged.
+    store({ ...packed(entries), trie: { ...packed(entries).trie, data: 'not base64!' } });
+    expect(await loadActiveGlossary(SOURCE)).toMatchObject({ glossary: null, completed: true });
+    expect(warn).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -112,14 +129,15 @@ describe('the page language', () => {
   ];
 
   it('a page that declares French is decoded with French entries only', async () => {
-    const { glossary } = await compileActiveGlossary(mixed, () => true, 'fr-CA');
-    const found = (t: string) => glossary!.match(t).map((m) => m.entryId);
-    expect(found('Le ministre regrette vivement la décision.')).toEqual(['fr-regret']);
-    expect(found('The ministry deeply regrets it.')).toEqual([]);
+    store(packed(mixed));
+    const result = await loadActiveGlossary(SOURCE, () => true, 'fr-CA');
+    expect(found(result, 'Le ministre regrette vivement la décision.')).toEqual(['fr-regret']);
+    expect(found(result, 'The ministry deeply regrets it.')).toEqual([]);
   });
 
   it('a page that declares nothing gets every entry', async () => {
-    const { glossary } = await compileActiveGlossary(mixed, () => true, '');
-    expect(glossary!.match('It deeply regrets; il regrette vivement.').map((m) => m.entryId)).toEqual(['en-regret', 'fr-regret']); // prettier-ignore
+    store(packed(mixed));
+    const result = await loadActiveGlossary(SOURCE, () => true, '');
+    expect(found(result, 'It deeply regrets; il regrette vivement.')).toEqual(['en-regret', 'fr-regret']); // prettier-ignore
   });
 });

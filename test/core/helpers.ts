@@ -1,6 +1,7 @@
 /** Small builders shared by the core tests. */
 import type { Entry } from '../../src/core/entry';
-import { compileGlossary, findMatches } from '../../src/core/matcher';
+import { compileGlossary } from '../../src/core/compile';
+import { findMatches } from '../../src/core/matcher';
 
 /** A valid entry with the given patterns; other fields get plain defaults. */
 export function entry(id: string, patterns: string[], extra: Partial<Entry> = {}): Entry {

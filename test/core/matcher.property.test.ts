@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContextRule, Entry } from '../../src/core/entry';
-import { compileGlossary, findMatches } from '../../src/core/matcher';
+import { compileGlossary } from '../../src/core/compile';
+import { findMatches } from '../../src/core/matcher';
 import { normalize } from '../../src/core/normalize';
 import { checkPattern } from '../../src/core/pattern';
 import { tokenize } from '../../src/core/tokenize';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, compileGlossaryInSteps, findMatches } from '../../src/core/matcher';
+import { compileGlossary, compileGlossaryInSteps } from '../../src/core/compile';
+import { findMatches } from '../../src/core/matcher';
 import { decode, entry, find } from './helpers';
 
 describe('words', () => {

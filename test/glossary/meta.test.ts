@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/core/entry';
-import { compileGlossary, findMatches } from '../../src/core/matcher';
+import { compileGlossary } from '../../src/core/compile';
+import { findMatches } from '../../src/core/matcher';
 import { validateEntry, validatePack } from '../../src/core/validate';
 import { BUILTIN_PACKS } from '../../src/glossary/index';
 

@@ -21,11 +21,13 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 const inBundle = (s: string) => JSON.stringify(s).slice(1, -1);
 
 describe('the built extension', () => {
-  it('ships the content script with what matching needs of each built-in entry, and not its words', () => {
-    expect(content).toContain(inBundle(sample.id));
-    expect(content).toContain(inBundle(sample.patterns[0]!));
+  it('ships the content script without the glossary: it restores what the background compiled', () => {
+    expect(content).not.toContain(inBundle(sample.patterns[0]!));
     expect(content).not.toContain(inBundle(sample.explanation));
     expect(content).not.toContain(inBundle(sample.meaning));
+    // Nor the compiler: no pattern parser error text, no trie builder.
+    expect(content).not.toContain('trie nodes');
+    expect(background).toContain(inBundle(sample.patterns[0]!));
   });
 
   it('keeps the words in the background, which answers the cards', () => {

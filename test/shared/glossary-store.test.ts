@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEffectiveEntries } from '../../src/shared/effective-glossary';
-import { loadGlossary, onGlossaryChange } from '../../src/shared/glossary-store';
+import { onGlossaryChange } from '../../src/shared/glossary-source';
+import { loadGlossary } from '../../src/shared/glossary-store';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { KEYS, type ReaderDoc } from '../../src/shared/store-layout';
 import { BUILTIN_PACKS } from '../../src/glossary/index';
