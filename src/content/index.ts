@@ -20,6 +20,7 @@ import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../sh
 import { loadActiveGlossary } from './active-glossary';
 import { activate, type Activation } from './activation';
 import { watchDiagnostics } from './diagnostics';
+import { whenText } from './frame-gate';
 
 /**
  * The site this frame belongs to, for "off on this site": the top page's hostname, so a page's
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   let settings = await loadSettings();
   let activation: Activation | null = null;
   let generation = 0;
+  let waiting: ReturnType<typeof whenText> | null = null;
 
   const stop = (): void => {
     activation?.teardown.dispose();
@@ -69,11 +71,19 @@ async function main(): Promise<void> {
 
   const start = async (): Promise<void> => {
     const mine = ++generation;
+    waiting?.cancel();
+    waiting = null;
     if (!isActiveOn(settings, siteHostname())) {
       stop();
       // The background learns this tab's state (nothing underlined) for its badge.
       sendCount(0);
       return;
+    }
+    if (!activation && window.top !== window) {
+      // A frame without text (ad slot, player, tracker) loads no glossary until text appears.
+      waiting = whenText(document);
+      await waiting.ready;
+      if (mine !== generation) return;
     }
     const [revision] = await Promise.all([readRevision(), diagnostics.ready]);
     if (mine !== generation) return; // a newer change superseded this one

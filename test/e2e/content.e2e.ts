@@ -175,7 +175,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.close();
   });
 
-  it('decodes inside a child frame and an about:blank frame the page wrote', async () => {
+  it('decodes inside a child frame, an about:blank frame the page wrote, and one whose text came later', async () => {
     const h = get();
     const page = await h.open(h.server.url('/pages/iframe.html'));
     // Frames are told apart by content: Firefox reports a document.write frame under its parent's URL.
