@@ -106,8 +106,8 @@ export interface MessageMap {
   /** Extension pages → background: switch Subtext on or off for one site. */
   'site:set': { request: { hostname: string; enabled: boolean }; response: Settings };
   /**
-   * content → background: what a card says of an entry (the content script ships built-in
-   * entries without their meaning, explanation and sources). Null for an unknown id.
+   * content → background: what a card says of an entry (the compiled glossary a page restores
+   * holds no meaning, explanation or sources). Null for an unknown id.
    */
   'entry:details': {
     request: { id: string };
