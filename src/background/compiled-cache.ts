@@ -21,13 +21,15 @@ import { KEYS } from '../shared/store-layout';
 
 /**
  * Above this many characters of JSON the cache is not kept (pages are handed it in the answer to
- * `glossary:compiled`). A glossary of 30,000 entries like the benchmark's packs into about 4
+ * `glossary:compiled`). A glossary of 30,000 entries like the benchmark's packs into about 7
  * million; Chrome's quota for `storage.local` is 10 MB, and the reader's own document always
- * comes first (see above).
+ * comes first (see above): when both do not fit, the write fails and pages are handed it.
  */
-export const MAX_CACHE_CHARS = 5_000_000;
+export const MAX_CACHE_CHARS = 9_500_000;
 
 let running: Promise<void> | null = null;
+/** The last compiled glossary that could not be stored (too large, storage full): pages get it. */
+let unstored: PackedGlossary | null = null;
 let again = false;
 
 /** Brings the cache up to date; calls made while one runs coalesce into one more run. */
@@ -62,6 +64,7 @@ export async function compiledForPage(): Promise<
     const stored = (await browser.storage.local.get(KEYS.compiled))[KEYS.compiled] as
       { source?: unknown } | undefined;
     if (stored?.source === source) return { ready: true };
+    if (unstored?.source === source) return { ready: false, packed: unstored };
   }
   const { entries, source } = await current();
   try {
@@ -93,9 +96,11 @@ async function refreshOnce(): Promise<void> {
     await browser.storage.local.remove(KEYS.compiled);
     return;
   }
+  unstored = packed; // until it is stored
   if (JSON.stringify(packed).length > MAX_CACHE_CHARS) {
     await browser.storage.local.remove(KEYS.compiled);
     return;
   }
   await browser.storage.local.set({ [KEYS.compiled]: packed });
+  unstored = null;
 }

@@ -10,11 +10,12 @@
  * opens. The page's declared language gates the entries (src/core/language.ts). Nothing here can
  * fail the page: without a glossary the page stays undecorated, with a logged reason.
  */
+import type { Entry } from '../core/entry';
 import { primaryLanguage } from '../core/language';
 import {
   findMatches,
   restoreGlossaryInSteps,
-  restrictGlossary,
+  restrictGlossaryInSteps,
   type CompiledGlossary,
   type PackedGlossary,
 } from '../core/matcher';
@@ -100,16 +101,8 @@ async function fromBackground(): Promise<PackedGlossary | null> {
   return null;
 }
 
-/**
- * The glossary as the page uses it: on a page that declares its language, only the entries of
- * that language can match (the trie is shared, see restrictGlossary).
- */
-function activeFor(compiled: CompiledGlossary, lang: string | null | undefined): ActiveGlossary {
-  const page = primaryLanguage(lang);
-  const g =
-    page === null
-      ? compiled
-      : restrictGlossary(compiled, (e) => (primaryLanguage(e.lang) ?? page) === page);
+/** What the page matches with: `g` searched by findMatches, its entries by id. */
+function active(g: CompiledGlossary): ActiveGlossary {
   return {
     match: (text) => findMatches(g, text),
     entry: (id) => g.byId.get(id),
@@ -132,7 +125,7 @@ export async function loadActiveGlossary(
   const clock = new TaskClock();
   clock.pause(); // each slice is a task of its own, begun when its turn comes
   const result = (glossary: CompiledGlossary | null, completed: boolean): CompileResult => ({
-    glossary: glossary && activeFor(glossary, lang),
+    glossary: glossary && active(glossary),
     entries: glossary?.entries.length ?? 0,
     longestSliceMs: clock.longestMs,
     busyMs: clock.busyMs,
@@ -148,8 +141,17 @@ export async function loadActiveGlossary(
   }
   const restored = await inSlices(restoreGlossaryInSteps(packed), clock, isCurrent);
   if (restored === ABANDONED) return result(null, false);
-  if (restored === null) console.warn('Subtext: the stored glossary is damaged; nothing is underlined'); // prettier-ignore
-  return result(restored, true);
+  if (restored === null) {
+    console.warn('Subtext: the stored glossary is damaged; nothing is underlined');
+    return result(null, true);
+  }
+  // On a page that declares its language, only the entries of that language can match (a mask
+  // over the shared trie, see restrictGlossary).
+  const page = primaryLanguage(lang);
+  if (page === null) return result(restored, true);
+  const keep = (e: Entry) => (primaryLanguage(e.lang) ?? page) === page;
+  const gated = await inSlices(restrictGlossaryInSteps(restored, keep), clock, isCurrent);
+  return gated === ABANDONED ? result(null, false) : result(gated, true);
 }
 
 const ABANDONED = Symbol('abandoned');

@@ -59,10 +59,14 @@ export function packGlossary(g: BuiltGlossary, source?: string): PackedGlossary 
   };
 }
 
-/** What a packed glossary keeps of `e` (see {@link PACKED_FIELDS}). */
+/**
+ * What a packed glossary keeps of `e` (see {@link PACKED_FIELDS}): its first pattern only (the
+ * card names an entry by it), and no context rules (compiled into the glossary's own).
+ */
 function packedEntry(e: Entry): PackedEntry {
   const kept: Record<string, unknown> = {};
   for (const k of PACKED_FIELDS) if (e[k] !== undefined) kept[k] = e[k];
+  kept.patterns = e.patterns.slice(0, 1);
   return kept as unknown as PackedEntry;
 }
 

@@ -34,11 +34,12 @@ export interface CompiledGlossary {
 }
 
 /**
- * What a packed glossary keeps of each entry: what matching, the underline and the card's
- * headline need. Meanings, explanations and sources (most of an entry's bytes) stay with the
- * background, which a card asks when it opens (`entry:details`).
+ * What a packed glossary keeps of each entry: what the underline, the language gate and the
+ * card's headline need (of its patterns, the first: the card names an entry by it). Meanings,
+ * explanations and sources (most of an entry's bytes) stay with the background, which a card asks
+ * when it opens (`entry:details`); context rules are compiled into the glossary's own.
  */
-export const PACKED_FIELDS = ['id', 'patterns', 'context', 'category', 'intensity', 'lang', 'ladder'] as const; // prettier-ignore
+export const PACKED_FIELDS = ['id', 'patterns', 'category', 'intensity', 'lang', 'ladder'] as const; // prettier-ignore
 export type PackedEntry = Pick<Entry, (typeof PACKED_FIELDS)[number]>;
 
 /** A compiled glossary as JSON data, for storage (see {@link packGlossary}). */
@@ -75,6 +76,9 @@ export function restoreGlossary(
   for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
+/** Entries checked, indexed or gated per step of a restore. */
+const ENTRY_STEP = 4_096;
+
 const isEntry = (e: unknown): boolean =>
   typeof e === 'object' &&
   e !== null &&
@@ -96,10 +100,14 @@ export function* restoreGlossaryInSteps(
     (source !== undefined && packed.source !== source) ||
     !Array.isArray(packed.entries) ||
     !Array.isArray(packed.contexts) ||
-    packed.contexts.length !== packed.entries.length ||
-    !packed.entries.every(isEntry)
+    packed.contexts.length !== packed.entries.length
   )
     return null;
+  // The entries a few thousand per step: a list of 30,000 is too long for one.
+  for (let i = 0; i < packed.entries.length; i += ENTRY_STEP) {
+    if (i > 0) yield;
+    if (!packed.entries.slice(i, i + ENTRY_STEP).every(isEntry)) return null;
+  }
   let trie: Trie;
   try {
     trie = yield* Trie.unpackInSteps(packed.trie);
@@ -109,7 +117,10 @@ export function* restoreGlossaryInSteps(
   // The card asks the background for what is missing (meaning, explanation, sources).
   const entries = packed.entries as Entry[];
   const byId = new Map<string, Entry>();
-  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+  for (let i = 0; i < entries.length; i += ENTRY_STEP) {
+    yield;
+    for (const e of entries.slice(i, i + ENTRY_STEP)) if (!byId.has(e.id)) byId.set(e.id, e);
+  }
   return {
     entries,
     byId,
@@ -129,8 +140,20 @@ export function restrictGlossary(
   g: CompiledGlossary,
   keep: (entry: Entry) => boolean,
 ): CompiledGlossary {
+  const steps = restrictGlossaryInSteps(g, keep);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** The same, a few thousand entries per step, for a page's main thread. */
+export function* restrictGlossaryInSteps(
+  g: CompiledGlossary,
+  keep: (entry: Entry) => boolean,
+): Generator<void, CompiledGlossary, void> {
   const allowed = new Uint8Array(g.entries.length);
-  g.entries.forEach((e, i) => (allowed[i] = keep(e) ? 1 : 0));
+  for (let i = 0; i < g.entries.length; i++) {
+    if (i > 0 && i % ENTRY_STEP === 0) yield;
+    allowed[i] = keep(g.entries[i]!) ? 1 : 0;
+  }
   return { ...g, allowed };
 }
 

@@ -70,7 +70,7 @@ describe('a compiled glossary stored and restored (the cache the background keep
     expect(laddered).toBeGreaterThanOrEqual(0);
     const e = restored.entries[laddered]!;
     const b = builtin[laddered]!;
-    expect(e).toMatchObject({ patterns: b.patterns, category: b.category, intensity: b.intensity, ladder: b.ladder }); // prettier-ignore
+    expect(e).toMatchObject({ patterns: b.patterns.slice(0, 1), category: b.category, intensity: b.intensity, ladder: b.ladder }); // prettier-ignore
     // Meanings, explanations and sources are most of the glossary's bytes: a card asks for them.
     expect(e).not.toHaveProperty('meaning');
     expect(e).not.toHaveProperty('sources');
