@@ -21,7 +21,7 @@ import {
 } from '../core/matcher';
 import browser from '../shared/browser';
 import { send } from '../shared/messages';
-import { KEYS } from '../shared/store-layout';
+import { KEYS, repairRevision } from '../shared/store-layout';
 import type { ActiveGlossary } from './scan-session';
 import { SLICE_MS, TaskClock, yieldToPage } from './scheduler';
 
@@ -61,13 +61,17 @@ function nextSlice(): Promise<number> {
   return yieldToPage().then(() => SLICE_MS);
 }
 
-/** The background's compiled glossary, or null when there is none or it cannot be read. */
-async function readStored(): Promise<PackedGlossary | null> {
+/**
+ * The background's compiled glossary (null when there is none or it cannot be read) and the
+ * revision of the reader's list, in one read of `storage.local`.
+ */
+async function readStored(): Promise<{ packed: PackedGlossary | null; revision: number }> {
   try {
-    const got = await browser.storage.local.get(KEYS.compiled);
-    return (got[KEYS.compiled] as PackedGlossary | undefined) ?? null;
+    const got = await browser.storage.local.get([KEYS.compiled, KEYS.revision]);
+    const packed = (got[KEYS.compiled] as PackedGlossary | undefined) ?? null;
+    return { packed, revision: repairRevision(got[KEYS.revision]) };
   } catch {
-    return null;
+    return { packed: null, revision: 0 };
   }
 }
 
@@ -91,7 +95,7 @@ async function fromBackground(): Promise<PackedGlossary | null> {
     const answer = await Promise.race([send('glossary:compiled', {}), late]);
     if (answer === null)
       console.warn('Subtext: the extension did not answer; nothing is underlined'); // prettier-ignore
-    else if (answer.ready) return await readStored();
+    else if (answer.ready) return (await readStored()).packed;
     else return answer.packed;
   } catch (err) {
     console.warn('Subtext: could not reach the extension; nothing is underlined', err);
@@ -110,15 +114,15 @@ function active(g: CompiledGlossary): ActiveGlossary {
 }
 
 /**
- * The compiled glossary made from `source` (see glossarySource: the extension's version, the
- * list's revision, the settings that choose entries), restored in time slices. A stored one of
+ * The compiled glossary made from `sourceOf(revision)` (see glossarySource: the extension's
+ * version, the list's revision, the settings that choose entries), restored in time slices. A stored one of
  * another source is not used: the background is asked, and what it then gives is used as it is
  * (it read the list and settings after this page did). `isCurrent` is asked between slices; once
  * it returns false (settings changed, the page switched Subtext off) the restore stops and
  * `completed` is false.
  */
 export async function loadActiveGlossary(
-  source: string,
+  sourceOf: (revision: number) => string,
   isCurrent: () => boolean = () => true,
   lang: string | null | undefined = globalThis.document?.documentElement?.lang,
 ): Promise<CompileResult> {
@@ -132,9 +136,10 @@ export async function loadActiveGlossary(
     completed,
     restored: glossary !== null,
   });
-  let packed = await readStored();
+  const stored = await readStored();
+  let packed = stored.packed;
   if (!isCurrent()) return result(null, false);
-  if (packed?.source !== source) {
+  if (packed?.source !== sourceOf(stored.revision)) {
     packed = await fromBackground();
     if (!isCurrent()) return result(null, false);
     if (packed === null) return result(null, true);

@@ -14,7 +14,7 @@
  * again rescans. This file only decides when to activate and answers the popup's messages.
  */
 import browser from '../shared/browser';
-import { glossarySource, onGlossaryChange, readRevision } from '../shared/glossary-source';
+import { glossarySource, onGlossaryChange } from '../shared/glossary-source';
 import { createDispatcher, send } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
 import { loadActiveGlossary } from './active-glossary';
@@ -85,12 +85,12 @@ async function main(): Promise<void> {
       await waiting.ready;
       if (mine !== generation) return;
     }
-    const [revision] = await Promise.all([readRevision(), diagnostics.ready]);
+    await diagnostics.ready;
     if (mine !== generation) return; // a newer change superseded this one
     // Restored in slices of a few ms in idle periods (active-glossary.ts), never one long task.
     const compileStart = performance.now();
     const compiled = await loadActiveGlossary(
-      glossarySource(settings, revision),
+      (revision) => glossarySource(settings, revision),
       () => mine === generation,
       document.documentElement?.lang,
     );

@@ -104,9 +104,9 @@ export function* restoreGlossaryInSteps(
   )
     return null;
   // The entries a few thousand per step: a list of 30,000 is too long for one.
-  for (let i = 0; i < packed.entries.length; i += ENTRY_STEP) {
-    if (i > 0) yield;
-    if (!packed.entries.slice(i, i + ENTRY_STEP).every(isEntry)) return null;
+  for (let i = 0; i < packed.entries.length; i++) {
+    if (i > 0 && i % ENTRY_STEP === 0) yield;
+    if (!isEntry(packed.entries[i])) return null;
   }
   let trie: Trie;
   try {
@@ -117,9 +117,9 @@ export function* restoreGlossaryInSteps(
   // The card asks the background for what is missing (meaning, explanation, sources).
   const entries = packed.entries as Entry[];
   const byId = new Map<string, Entry>();
-  for (let i = 0; i < entries.length; i += ENTRY_STEP) {
-    yield;
-    for (const e of entries.slice(i, i + ENTRY_STEP)) if (!byId.has(e.id)) byId.set(e.id, e);
+  for (let i = 0; i < entries.length; i++) {
+    if (i % ENTRY_STEP === 0) yield;
+    if (!byId.has(entries[i]!.id)) byId.set(entries[i]!.id, entries[i]!);
   }
   return {
     entries,

@@ -24,6 +24,27 @@ import {
 declare function btoa(s: string): string;
 
 export class TrieBuilder extends Trie {
+  /**
+   * Bytes held by the trie's columns and edge table (typed arrays live outside the JS heap proper,
+   * so heap figures must add this; the benchmark reads the page's array-buffer bytes as well).
+   */
+  get bytes(): number {
+    return [
+      this.flags,
+      this.gapMax,
+      this.outHead,
+      this.ctxHead,
+      this.outEntry,
+      this.outPattern,
+      this.outNext,
+      this.ctxId,
+      this.ctxNext,
+      this.edgeNode,
+      this.edgeKey,
+      this.edgeChild,
+    ].reduce((n, a) => n + a.byteLength, 0);
+  }
+
   /** Insert one expanded sequence and return its final node. */
   insert(steps: readonly Step[]): number {
     let node = ROOT;

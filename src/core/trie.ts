@@ -48,7 +48,7 @@ const STEP_EDGES = 4_095;
 /** 32-bit words before the columns in a packed trie. */
 export const HEADER = 7;
 
-/** A {@link Trie} as JSON data (see {@link Trie.pack}). */
+/** A {@link Trie} as JSON data (see `TrieBuilder.pack` in trie-builder.ts). */
 export interface PackedTrie {
   keys: string[];
   /** Base64 of the columns and the edge table, as 32-bit integers. */
@@ -96,28 +96,7 @@ export class Trie {
   protected edgeCount = 0;
 
   /**
-   * Bytes held by the trie's columns and edge table (typed arrays live outside the JS heap proper,
-   * so heap figures must add this; the benchmark reads the page's array-buffer bytes as well).
-   */
-  get bytes(): number {
-    return [
-      this.flags,
-      this.gapMax,
-      this.outHead,
-      this.ctxHead,
-      this.outEntry,
-      this.outPattern,
-      this.outNext,
-      this.ctxId,
-      this.ctxNext,
-      this.edgeNode,
-      this.edgeKey,
-      this.edgeChild,
-    ].reduce((n, a) => n + a.byteLength, 0);
-  }
-
-  /**
-   * The trie {@link Trie.pack} stored, a step at a time: the base64 block is decoded in chunks of
+   * The trie `TrieBuilder.pack` stored, a step at a time: the base64 block is decoded in chunks of
    * 16,384 characters (12 KB), one per step, and edges and keys are put back 4,096 per step, so a
    * page can restore a large trie without one long task. Throws `RangeError` on data that is not
    * one (truncated, not base64, sizes that do not add up, lists that point outside the trie, edges

@@ -6,16 +6,7 @@
  */
 import browser from './browser';
 import type { Settings } from './settings';
-import { KEYS, repairRevision } from './store-layout';
-
-/** The revision of the reader's list and overrides (0 when missing, corrupt or unreadable). */
-export async function readRevision(): Promise<number> {
-  try {
-    return repairRevision((await browser.storage.local.get(KEYS.revision))[KEYS.revision]);
-  } catch {
-    return 0;
-  }
-}
+import { KEYS } from './store-layout';
 
 /**
  * What the effective glossary is made from, as one string: the extension's version (its built-in
