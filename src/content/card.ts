@@ -1,6 +1,7 @@
 /**
- * The card's host: a `<subtext-card>` element with a closed shadow root, so page CSS and scripts
- * cannot reach inside. It is attached to `document.documentElement` only while a card is open,
+ * The card's host: a `<div data-subtext="card">` with a closed shadow root, so page CSS and scripts
+ * cannot reach inside. A built-in element, not a custom one: a page can define `subtext-card` before
+ * we run and have its own constructor take over the host (src/content/own-nodes.ts). It is attached to `document.documentElement` only while a card is open,
  * never to `<body>`: the page's body HTML is the same with a card open or closed (the end-to-end
  * check compares `document.body.innerHTML`). It stays inside the viewport, closes on Esc or a
  * click outside, and announces its text through a live region (underlines are invisible to
@@ -8,6 +9,7 @@
  */
 import { cardAnnouncement, renderCard, type CardModel } from './card-view';
 import { CARD_CSS } from './card-style';
+import { claimNode } from './own-nodes';
 import type { Teardown } from './teardown';
 
 export interface CardHost {
@@ -73,7 +75,8 @@ export function placeCard(
 
 /** The host element, its closed shadow root (styled) and the live region inside it. */
 function buildHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot; live: HTMLElement } {
-  const host = doc.createElement('subtext-card');
+  const host = claimNode(doc.createElement('div'));
+  host.setAttribute('data-subtext', 'card');
   hostStyle(host);
   const shadow = host.attachShadow({ mode: 'closed' });
   adoptCardStyle(doc, shadow);

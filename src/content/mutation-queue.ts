@@ -3,9 +3,10 @@
  * reads layout or touches the DOM: uBlock's rule); a drain in the next animation frame hands the
  * batch to the scan session. A page that keeps changing is drained less and less often
  * (exponential back-off up to 1 s), so it stays responsive however fast it mutates. Subtext's own
- * nodes (`<subtext-card>`, `<subtext-mark>`) never cause work.
+ * nodes (the card's host, `<subtext-mark>`: src/content/own-nodes.ts) never cause work.
  */
 import type { ChangeSet } from './scan-session';
+import { isOwnNode as isOurs } from './own-nodes';
 import { Backoff, whenIdle } from './scheduler';
 import type { Teardown } from './teardown';
 
@@ -25,9 +26,6 @@ export interface MutationQueue {
   /** Drops records queued but not yet delivered: call right after Subtext changed the DOM itself. */
   discardPending(): void;
 }
-
-const isOurs = (n: Node): boolean =>
-  n.nodeType === 1 && (n as Element).localName.startsWith('subtext-');
 
 function emptyChanges(): ChangeSet {
   return { own: new Set(), subtrees: new Set(), hadRemovals: false };

@@ -92,7 +92,7 @@ describe('an activation', () => {
     expect(a.reveal({ step: 1 })).toEqual({ index: 1 });
     expect(a.reveal({ step: 1 })).toEqual({ index: 0 });
     expect(a.reveal({ step: -1 })).toEqual({ index: 1 });
-    expect(document.querySelector('subtext-card')).not.toBeNull();
+    expect(document.querySelector('[data-subtext="card"]')).not.toBeNull();
     expect(a.reveal({ entryId: 'grave-concern' })).toEqual({ index: 0 });
   });
 

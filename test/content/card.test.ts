@@ -97,18 +97,38 @@ describe('the card host', () => {
   it('attaches to <html>, not <body>, only while open', () => {
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     const body = document.body.innerHTML;
-    expect(document.querySelector('subtext-card')).toBeNull();
+    expect(document.querySelector('[data-subtext="card"]')).toBeNull();
     card.open(model, anchor, false);
-    expect(document.documentElement.lastElementChild!.localName).toBe('subtext-card');
+    expect(document.documentElement.lastElementChild!.getAttribute('data-subtext')).toBe('card');
     expect(document.body.innerHTML).toBe(body);
     card.close();
-    expect(document.querySelector('subtext-card')).toBeNull();
+    expect(document.querySelector('[data-subtext="card"]')).toBeNull();
+  });
+
+  it('cannot be taken over by a page that defined custom elements named like ours', () => {
+    let constructed = 0;
+    for (const name of ['subtext-card', 'subtext-host'])
+      customElements.define(
+        name,
+        class extends HTMLElement {
+          constructor() {
+            super();
+            constructed++;
+            this.attachShadow({ mode: 'open' }).innerHTML = '<p>Subtext says: this means war</p>';
+          }
+        },
+      );
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    expect(() => card.open(model, anchor, false)).not.toThrow();
+    expect(card.isOpen).toBe(true);
+    expect(constructed).toBe(0);
+    expect(document.body.textContent).not.toContain('this means war');
   });
 
   it('keeps its content in a closed shadow root', () => {
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     card.open(model, anchor, false);
-    expect(document.querySelector('subtext-card')!.shadowRoot).toBeNull();
+    expect(document.querySelector('[data-subtext="card"]')!.shadowRoot).toBeNull();
   });
 
   it('closes on Escape and on a click outside', () => {
@@ -169,9 +189,9 @@ describe('the card host', () => {
     before.focus();
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     card.open(model, anchor, true);
-    expect(document.activeElement!.localName).toBe('subtext-card');
+    expect(document.activeElement!.getAttribute('data-subtext')).toBe('card');
     teardown.dispose();
-    expect(document.querySelector('subtext-card')).toBeNull();
+    expect(document.querySelector('[data-subtext="card"]')).toBeNull();
     expect(document.activeElement).toBe(before);
   });
 });

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
+import { createCard } from '../../src/content/card';
+import { cardModel } from '../../src/content/card-view';
 import { watchDiagnostics } from '../../src/content/diagnostics';
 import { watchMutations } from '../../src/content/mutation-queue';
 import { watchUrl } from '../../src/content/navigation';
 import type { ChangeSet, ScanPass } from '../../src/content/scan-session';
 import { Backoff, forEachSliced, setTaskRecorder, TaskClock } from '../../src/content/scheduler';
 import { Teardown } from '../../src/content/teardown';
-import { settle } from './helpers';
+import { entry, settle } from './helpers';
 
 let teardown: Teardown;
 beforeEach(() => {
@@ -45,10 +47,13 @@ describe('the mutation queue', () => {
 
   it("ignores Subtext's own card and marks coming and going", async () => {
     const drain = vi.fn();
-    watchMutations(document.body, teardown, drain);
-    const card = document.createElement('subtext-card');
-    document.body.append(card);
-    card.remove();
+    watchMutations(document.documentElement, teardown, drain);
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(cardModel(entry('talks', ['constructive talks'], 1), 'constructive talks', () => undefined, 1, 1), new DOMRect(10, 10, 90, 20), false); // prettier-ignore
+    card.close();
+    const mark = document.createElement('subtext-mark');
+    document.body.append(mark);
+    mark.remove();
     await settle();
     expect(drain).not.toHaveBeenCalled();
   });

@@ -115,7 +115,7 @@ async function cardText(h: BrowserHarness, page: TestPage): Promise<string | nul
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
       root: { nodeId: number };
     };
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'subtext-card' }); // prettier-ignore
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-subtext="card"]' }); // prettier-ignore
     const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })) as {
       node: { shadowRoots?: { backendNodeId: number }[] };
     };
@@ -129,7 +129,7 @@ async function cardText(h: BrowserHarness, page: TestPage): Promise<string | nul
 }
 
 const cardIsOpen = (page: TestPage) =>
-  page.evaluate(() => document.documentElement.lastElementChild?.localName === 'subtext-card');
+  page.evaluate(() => document.documentElement.lastElementChild?.getAttribute('data-subtext') === 'card');
 
 forEachBrowser('The content script on fixture pages', (get) => {
   it('underlines phrases split across inline tags and <br>, never across two paragraphs, without changing the HTML', async () => {
@@ -259,7 +259,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
     });
     await page.mouseMove(at.x - 3, at.y);
     await page.mouseMove(at.x, at.y);
-    await page.waitFor(() => document.documentElement.lastElementChild?.localName === 'subtext-card'); // prettier-ignore
+    await page.waitFor(() => document.documentElement.lastElementChild?.getAttribute('data-subtext') === 'card'); // prettier-ignore
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
     // The page holds built-in entries without their words: the card got them from the background.
     const text = await cardText(h, page);
@@ -269,7 +269,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
       expect(text).not.toContain('could not be loaded');
     }
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('subtext-card'));
+    await page.waitFor(() => !document.querySelector('[data-subtext="card"]'));
     await page.close();
   });
 
@@ -307,7 +307,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
         let names = 0;
         CSS.highlights.forEach((_h, name) => void (name.startsWith('subtext') && names++));
         return names === 0
-          ? { sheets: document.adoptedStyleSheets.length, card: !!document.querySelector('subtext-card'), html: document.body.innerHTML } // prettier-ignore
+          ? { sheets: document.adoptedStyleSheets.length, card: !!document.querySelector('[data-subtext="card"]'), html: document.body.innerHTML } // prettier-ignore
           : null;
       });
       expect(state).toEqual({ sheets: 0, card: false, html });
