@@ -1,9 +1,11 @@
 /**
- * Frames without text wait for some before Subtext loads its glossary there. The content script
- * runs in every frame of a page, and most frames of a news page hold no prose: ad slots, trackers,
- * video players, sign-in widgets. Restoring the glossary costs each 15–30 ms of main-thread time
- * and the memory of the trie; a frame with nothing to read pays only for this check, and is
- * decoded as soon as text appears in it (an ad frame that fills in later, a comment widget).
+ * Frames wait until there is something to read before Subtext loads its glossary there. The
+ * content script runs in every frame of a page, and most frames of a news page hold no prose (ad
+ * slots, trackers, video players, sign-in widgets), or hold it far below the fold or never on
+ * screen (embedded posts down a live blog, hidden widgets). Restoring the glossary costs each frame
+ * 15–30 ms of main-thread time and the memory of the trie; a frame pays only for these checks
+ * until it has text and is on screen, and is decoded as soon as both hold (an ad frame that fills
+ * in later, an embed the reader scrolls to).
  */
 import { isInSkipped } from './text-index';
 
@@ -57,4 +59,53 @@ export function whenText(doc: Document): { ready: Promise<void>; cancel(): void 
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
   });
   return { ready, cancel };
+}
+
+type Observer = { observe(target: Element): void; disconnect(): void };
+type ObserverCtor = new (cb: (entries: readonly { isIntersecting: boolean }[]) => void) => Observer;
+
+/**
+ * Resolves once `doc` (a frame's document) is on screen: its root box intersects the top-level
+ * viewport (an IntersectionObserver with the implicit root, which works across origins). A frame
+ * that is never shown (`display: none`, a hidden tab's frames until the tab is shown) never
+ * resolves; without IntersectionObserver it resolves at once. `cancel` stops watching.
+ */
+export function whenShown(doc: Document): { ready: Promise<void>; cancel(): void } {
+  const Ctor = (doc.defaultView as unknown as { IntersectionObserver?: ObserverCtor } | null)
+    ?.IntersectionObserver;
+  const root = doc.documentElement;
+  if (typeof Ctor !== 'function' || !root)
+    return { ready: Promise.resolve(), cancel: () => undefined };
+  let observer: Observer | null = null;
+  const cancel = (): void => {
+    observer?.disconnect();
+    observer = null;
+  };
+  const ready = new Promise<void>((resolve) => {
+    observer = new Ctor((entries) => {
+      if (!observer || !entries.some((e) => e.isIntersecting)) return;
+      cancel();
+      resolve();
+    });
+    observer.observe(root);
+  });
+  return { ready, cancel };
+}
+
+/** Resolves once a frame has text (whenText) and is on screen (whenShown); `cancel` stops both. */
+export function whenReadable(doc: Document): { ready: Promise<void>; cancel(): void } {
+  let cancelled = false;
+  let current = whenText(doc);
+  const ready = current.ready.then(() => {
+    if (cancelled) return new Promise<void>(() => undefined);
+    current = whenShown(doc);
+    return current.ready;
+  });
+  return {
+    ready,
+    cancel: () => {
+      cancelled = true;
+      current.cancel();
+    },
+  };
 }

@@ -20,7 +20,7 @@ import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../sh
 import { loadActiveGlossary } from './active-glossary';
 import { activate, type Activation } from './activation';
 import { watchDiagnostics } from './diagnostics';
-import { whenText } from './frame-gate';
+import { whenReadable } from './frame-gate';
 
 /**
  * The site this frame belongs to, for "off on this site": the top page's hostname, so a page's
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   let settings = await loadSettings();
   let activation: Activation | null = null;
   let generation = 0;
-  let waiting: ReturnType<typeof whenText> | null = null;
+  let waiting: ReturnType<typeof whenReadable> | null = null;
 
   const stop = (): void => {
     activation?.teardown.dispose();
@@ -80,8 +80,8 @@ async function main(): Promise<void> {
       return;
     }
     if (!activation && window.top !== window) {
-      // A frame without text (ad slot, player, tracker) loads no glossary until text appears.
-      waiting = whenText(document);
+      // A frame loads no glossary until it has text and is on screen (frame-gate.ts).
+      waiting = whenReadable(document);
       await waiting.ready;
       if (mine !== generation) return;
     }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { hasText, whenText } from '../../src/content/frame-gate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasText, whenReadable, whenShown, whenText } from '../../src/content/frame-gate';
 
 function frame(body: string): Document {
   const doc = document.implementation.createHTMLDocument('frame');
@@ -42,5 +42,79 @@ describe('a frame without text (ad slot, player, tracker)', () => {
     doc.body.appendChild(doc.createElement('p')).textContent = 'Constructive talks.';
     await new Promise((r) => setTimeout(r, 700));
     expect(ready).toBe(false);
+  });
+});
+
+/** A stand-in for the browser's IntersectionObserver: the test says when the frame is on screen. */
+class FakeObserver {
+  static last: FakeObserver | null = null;
+  observed: Element[] = [];
+  disconnected = false;
+  constructor(readonly cb: (entries: { isIntersecting: boolean }[]) => void) {
+    FakeObserver.last = this;
+  }
+  observe(target: Element): void {
+    this.observed.push(target);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+  }
+  show(isIntersecting: boolean): void {
+    if (!this.disconnected) this.cb([{ isIntersecting }]);
+  }
+}
+
+describe('a frame off screen (an embed far down a live blog, a hidden widget)', () => {
+  const view = window as unknown as { IntersectionObserver?: unknown };
+  const original = view.IntersectionObserver;
+  afterEach(() => {
+    view.IntersectionObserver = original;
+    FakeObserver.last = null;
+    document.body.innerHTML = '';
+  });
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it('waits until its document is on screen', async () => {
+    view.IntersectionObserver = FakeObserver;
+    let ready = false;
+    void whenShown(document).ready.then(() => (ready = true));
+    const observer = FakeObserver.last!;
+    expect(observer.observed).toEqual([document.documentElement]);
+    observer.show(false);
+    await tick();
+    expect(ready).toBe(false);
+    observer.show(true);
+    await tick();
+    expect(ready).toBe(true);
+    expect(observer.disconnected).toBe(true);
+  });
+
+  it('goes on at once where the browser cannot tell', async () => {
+    view.IntersectionObserver = undefined;
+    let ready = false;
+    void whenShown(document).ready.then(() => (ready = true));
+    await tick();
+    expect(ready).toBe(true);
+  });
+
+  it('needs both text and being on screen, and stops watching when cancelled', async () => {
+    view.IntersectionObserver = FakeObserver;
+    document.body.innerHTML = '<p>Constructive talks.</p>';
+    let ready = false;
+    const gate = whenReadable(document);
+    void gate.ready.then(() => (ready = true));
+    await tick();
+    expect(ready).toBe(false);
+    gate.cancel();
+    FakeObserver.last!.show(true);
+    await tick();
+    expect(ready).toBe(false);
+
+    const again = whenReadable(document);
+    void again.ready.then(() => (ready = true));
+    await tick();
+    FakeObserver.last!.show(true);
+    await tick();
+    expect(ready).toBe(true);
   });
 });

@@ -129,7 +129,9 @@ async function cardText(h: BrowserHarness, page: TestPage): Promise<string | nul
 }
 
 const cardIsOpen = (page: TestPage) =>
-  page.evaluate(() => document.documentElement.lastElementChild?.getAttribute('data-subtext') === 'card');
+  page.evaluate(
+    () => document.documentElement.lastElementChild?.getAttribute('data-subtext') === 'card',
+  );
 
 forEachBrowser('The content script on fixture pages', (get) => {
   it('underlines phrases split across inline tags and <br>, never across two paragraphs, without changing the HTML', async () => {
@@ -192,6 +194,37 @@ forEachBrowser('The content script on fixture pages', (get) => {
     }
     for (const p of want) expect(covers(children, p), `${p} in ${children.join(' | ')}`).toBe(true);
     expect(top).toEqual([]);
+    await page.close();
+  });
+
+  it('decodes an embedded post far down a live blog once the reader scrolls to it', async () => {
+    const h = get();
+    const page = await h.open(h.server.url('/pages/embeds.html'));
+    const want = expected('embeds') as { firstPost: string; lastPost: string };
+    // Frames are told apart by their text (every srcdoc frame has the same URL); the top page's
+    // inline script holds the same words, so it is left out.
+    const post = async (marker: string) => {
+      for (const f of framesOf(page).slice(1))
+        if (await f.evaluate(() => document.body?.textContent ?? '').then((t) => t.includes(marker), () => false)) return f; // prettier-ignore
+      throw new Error(`no frame holds "${marker}"`);
+    };
+    const decoded = async (marker: string, phrase: string, timeoutMs: number) => {
+      const end = Date.now() + timeoutMs;
+      let got: string[] = [];
+      do {
+        got = await frameHighlights(await post(marker)).catch(() => []);
+        if (covers(got, phrase)) return got;
+        await new Promise((r) => setTimeout(r, 100));
+      } while (Date.now() < end);
+      return got;
+    };
+    const first = await decoded('Post 1:', want.firstPost, 10_000);
+    expect(covers(first, want.firstPost), first.join(' | ')).toBe(true);
+    // Off screen, the last post's frame has restored nothing yet: it costs the page nothing.
+    expect(await frameHighlights(await post('The last post'))).toEqual([]);
+    await page.evaluate(() => document.getElementById('post-30')!.scrollIntoView());
+    const last = await decoded('The last post', want.lastPost, 10_000);
+    expect(covers(last, want.lastPost), last.join(' | ')).toBe(true);
     await page.close();
   });
 
