@@ -65,29 +65,44 @@ type Observer = { observe(target: Element): void; disconnect(): void };
 type ObserverCtor = new (cb: (entries: readonly { isIntersecting: boolean }[]) => void) => Observer;
 
 /**
- * Resolves once `doc` (a frame's document) is on screen: its root box intersects the top-level
- * viewport (an IntersectionObserver with the implicit root, which works across origins). A frame
- * that is never shown (`display: none`, a hidden tab's frames until the tab is shown) never
- * resolves; without IntersectionObserver it resolves at once. `cancel` stops watching.
+ * Resolves once `doc` (a frame's document) is on screen: its root element or its body intersects
+ * the top-level viewport (an IntersectionObserver with the implicit root, which works across
+ * origins; the body too, because a root whose content is all positioned has no height and shows
+ * only its top edge). A tree the page replaces (`document.open()`) is observed anew. A frame that
+ * is never shown (`display: none`, a hidden tab's frames until the tab is shown) never resolves;
+ * without IntersectionObserver it resolves at once. `cancel` stops watching.
  */
 export function whenShown(doc: Document): { ready: Promise<void>; cancel(): void } {
   const Ctor = (doc.defaultView as unknown as { IntersectionObserver?: ObserverCtor } | null)
     ?.IntersectionObserver;
-  const root = doc.documentElement;
-  if (typeof Ctor !== 'function' || !root)
+  if (typeof Ctor !== 'function' || !doc.documentElement)
     return { ready: Promise.resolve(), cancel: () => undefined };
   let observer: Observer | null = null;
+  let swaps: MutationObserver | null = null;
   const cancel = (): void => {
     observer?.disconnect();
-    observer = null;
+    swaps?.disconnect();
+    observer = swaps = null;
   };
   const ready = new Promise<void>((resolve) => {
-    observer = new Ctor((entries) => {
+    const io = new Ctor((entries) => {
       if (!observer || !entries.some((e) => e.isIntersecting)) return;
       cancel();
       resolve();
     });
-    observer.observe(root);
+    observer = io;
+    const watched = new Set<Element>();
+    const watch = (): void => {
+      for (const el of [doc.documentElement, doc.body])
+        if (el && !watched.has(el)) {
+          watched.add(el);
+          io.observe(el);
+        }
+    };
+    watch();
+    swaps = new MutationObserver(watch);
+    swaps.observe(doc, { childList: true });
+    swaps.observe(doc.documentElement!, { childList: true });
   });
   return { ready, cancel };
 }

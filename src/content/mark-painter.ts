@@ -5,6 +5,7 @@
  * nodes are the same objects with the same data as before, in whatever order ranges go.
  */
 import type { Intensity } from '../core/entry';
+import { claimNode } from './own-nodes';
 import type { Painter } from './painter';
 import type { Teardown } from './teardown';
 
@@ -40,7 +41,7 @@ function wrap(doc: Document, node: Text, from: number, to: number, intensity: In
     text = text.splitText(from);
     created.add(text);
   }
-  const mark = doc.createElement('subtext-mark');
+  const mark = claimNode(doc.createElement('subtext-mark'));
   mark.setAttribute('data-intensity', String(intensity));
   text.parentNode!.insertBefore(mark, text);
   mark.appendChild(text);

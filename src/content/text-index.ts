@@ -8,9 +8,10 @@
  * Blockness is decided by tag name, not by `getComputedStyle`, which is absent in jsdom and forces
  * style recalculation in browsers. The rule (documented in docs/content-script.md):
  * - a BLOCK_TAGS element starts a new flow; text around it in its parent forms separate runs;
- * - SKIP_TAGS elements, `[hidden]`, `[contenteditable]` (any value but "false"), `role=textbox`,
- *   an inline `display:none`, and our own `subtext-*` elements (except the fallback `subtext-mark`,
- *   which wraps page text) are not indexed at all;
+ * - SKIP_TAGS elements, `[hidden]`, `[contenteditable]` (any value but "false"), `role=textbox`
+ *   and an inline `display:none` are not indexed at all (Subtext's card host is no page text
+ *   either: it sits outside `<body>` and has only a closed shadow root; the fallback
+ *   `<subtext-mark>` wraps page text and is indexed like any inline element);
  * - `aria-hidden` is indexed: the text is still on screen for sighted readers;
  * - `<br>` reads as one space that belongs to no text node;
  * - an open shadow root is its own tree: its text is indexed as separate runs whose container is
@@ -128,7 +129,6 @@ const MAYBE_SKIPPED = '[hidden],[contenteditable],[role],[style]';
 export function isSkipped(el: Element): boolean {
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return true;
-  if (tag.startsWith('subtext-')) return tag !== 'subtext-mark';
   if (!el.matches(MAYBE_SKIPPED)) return false;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');

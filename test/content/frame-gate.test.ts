@@ -79,7 +79,7 @@ describe('a frame off screen (an embed far down a live blog, a hidden widget)', 
     let ready = false;
     void whenShown(document).ready.then(() => (ready = true));
     const observer = FakeObserver.last!;
-    expect(observer.observed).toEqual([document.documentElement]);
+    expect(observer.observed).toEqual([document.documentElement, document.body]);
     observer.show(false);
     await tick();
     expect(ready).toBe(false);
@@ -87,6 +87,19 @@ describe('a frame off screen (an embed far down a live blog, a hidden widget)', 
     await tick();
     expect(ready).toBe(true);
     expect(observer.disconnected).toBe(true);
+  });
+
+  it('watches the new tree when the page replaces its document', async () => {
+    view.IntersectionObserver = FakeObserver;
+    void whenShown(document);
+    const observer = FakeObserver.last!;
+    const html = document.createElement('html');
+    html.appendChild(document.createElement('body'));
+    const old = document.replaceChild(html, document.documentElement);
+    await tick();
+    expect(observer.observed).toContain(html);
+    expect(observer.observed).toContain(html.lastChild);
+    document.replaceChild(old, html);
   });
 
   it('goes on at once where the browser cannot tell', async () => {

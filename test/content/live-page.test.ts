@@ -4,6 +4,7 @@ import { createCard } from '../../src/content/card';
 import { cardModel } from '../../src/content/card-view';
 import { watchDiagnostics } from '../../src/content/diagnostics';
 import { watchMutations } from '../../src/content/mutation-queue';
+import { claimNode } from '../../src/content/own-nodes';
 import { watchUrl } from '../../src/content/navigation';
 import type { ChangeSet, ScanPass } from '../../src/content/scan-session';
 import { Backoff, forEachSliced, setTaskRecorder, TaskClock } from '../../src/content/scheduler';
@@ -51,11 +52,19 @@ describe('the mutation queue', () => {
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     card.open(cardModel(entry('talks', ['constructive talks'], 1), 'constructive talks', () => undefined, 1, 1), new DOMRect(10, 10, 90, 20), false); // prettier-ignore
     card.close();
-    const mark = document.createElement('subtext-mark');
+    const mark = claimNode(document.createElement('subtext-mark')); // as the fallback painter does
     document.body.append(mark);
     mark.remove();
     await settle();
     expect(drain).not.toHaveBeenCalled();
+  });
+
+  it('treats a page element named like ours as page content', async () => {
+    const drain = vi.fn();
+    watchMutations(document.body, teardown, drain);
+    document.body.append(document.createElement('subtext-card'));
+    await settle();
+    expect(drain).toHaveBeenCalledTimes(1);
   });
 
   it('ignores style changes that do not hide or show anything', async () => {

@@ -90,13 +90,13 @@ describe('indexBlocks', () => {
     expect(texts(blocks)).toEqual(['grave concern']);
   });
 
-  it("skips Subtext's own elements but indexes page text inside the <subtext-mark> fallback", () => {
+  it('indexes page text inside the <subtext-mark> fallback, and a page element named like ours', () => {
     const blocks = indexBlocks(
       page(
-        '<p>free and <subtext-mark>frank</subtext-mark> exchange</p><subtext-card>x</subtext-card>',
+        '<p>free and <subtext-mark>frank</subtext-mark> exchange</p><subtext-card>grave concern</subtext-card>',
       ),
     );
-    expect(texts(blocks)).toEqual(['free and frank exchange']);
+    expect(texts(blocks)).toEqual(['free and frank exchange', 'grave concern']);
   });
 
   it('enters open shadow roots as a tree of their own', () => {
