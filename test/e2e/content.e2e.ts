@@ -200,7 +200,8 @@ forEachBrowser('The content script on fixture pages', (get) => {
   it('decodes an embedded post far down a live blog once the reader scrolls to it', async () => {
     const h = get();
     const page = await h.open(h.server.url('/pages/embeds.html'));
-    const want = expected('embeds') as { firstPost: string; lastPost: string };
+    const fixture = expected('embeds');
+    const want = { firstPost: fixture.firstPost as string, lastPost: fixture.lastPost as string };
     // Frames are told apart by their text (every srcdoc frame has the same URL); the top page's
     // inline script holds the same words, so it is left out.
     const post = async (marker: string) => {
