@@ -115,9 +115,9 @@ function active(g: CompiledGlossary): ActiveGlossary {
 
 /**
  * The compiled glossary made from `sourceOf(revision)` (see glossarySource: the extension's
- * version, the list's revision, the settings that choose entries), restored in time slices. A stored one of
- * another source is not used: the background is asked, and what it then gives is used as it is
- * (it read the list and settings after this page did). `isCurrent` is asked between slices; once
+ * version, the list's revision, the settings that choose entries), restored in time slices. A
+ * stored one of another source is not used: the background is asked, and what it then gives is
+ * used as it is (it read the list and settings after this page did). `isCurrent` is asked between slices; once
  * it returns false (settings changed, the page switched Subtext off) the restore stops and
  * `completed` is false.
  */

@@ -1,11 +1,12 @@
 /**
- * The card's host: a `<div data-subtext="card">` with a closed shadow root, so page CSS and scripts
- * cannot reach inside. A built-in element, not a custom one: a page can define `subtext-card` before
- * we run and have its own constructor take over the host (src/content/own-nodes.ts). It is attached to `document.documentElement` only while a card is open,
- * never to `<body>`: the page's body HTML is the same with a card open or closed (the end-to-end
- * check compares `document.body.innerHTML`). It stays inside the viewport, closes on Esc or a
- * click outside, and announces its text through a live region (underlines are invisible to
- * screen readers).
+ * The card's host: a `<div data-subtext="card">` with a closed shadow root, so page CSS and
+ * scripts cannot reach inside. A built-in element, not a custom one: a page can define
+ * `subtext-card` before we run and have its own constructor take over the host
+ * (src/content/own-nodes.ts). It is attached to `document.documentElement` only while a card is
+ * open, never to `<body>`: the page's body HTML is the same with a card open or closed (the
+ * end-to-end check compares `document.body.innerHTML`). It stays inside the viewport, closes on
+ * Esc or a click outside, and announces its text through a live region (underlines are invisible
+ * to screen readers).
  */
 import { cardAnnouncement, renderCard, type CardModel } from './card-view';
 import { CARD_CSS } from './card-style';

@@ -9,6 +9,15 @@
  */
 import { isInSkipped } from './text-index';
 
+/** A wait that can be called off: once cancelled, `ready` never resolves. */
+export interface Gate {
+  ready: Promise<void>;
+  cancel(): void;
+}
+
+/** A gate that is already open. */
+const OPEN: Gate = { ready: Promise.resolve(), cancel: () => undefined };
+
 const SHOW_ELEMENT = 1;
 const SHOW_TEXT = 4;
 const TEXT_NODE = 3;
@@ -37,8 +46,8 @@ const CHECK_EVERY_MS = 500;
  * CHECK_EVERY_MS while the page changes it. `cancel` stops watching; the promise then never
  * resolves.
  */
-export function whenText(doc: Document): { ready: Promise<void>; cancel(): void } {
-  if (hasText(doc)) return { ready: Promise.resolve(), cancel: () => undefined };
+export function whenText(doc: Document): Gate {
+  if (hasText(doc)) return OPEN;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | null = null;
   const cancel = (): void => {
@@ -72,43 +81,41 @@ type ObserverCtor = new (cb: (entries: readonly { isIntersecting: boolean }[]) =
  * is never shown (`display: none`, a hidden tab's frames until the tab is shown) never resolves;
  * without IntersectionObserver it resolves at once. `cancel` stops watching.
  */
-export function whenShown(doc: Document): { ready: Promise<void>; cancel(): void } {
+export function whenShown(doc: Document): Gate {
   const Ctor = (doc.defaultView as unknown as { IntersectionObserver?: ObserverCtor } | null)
     ?.IntersectionObserver;
-  if (typeof Ctor !== 'function' || !doc.documentElement)
-    return { ready: Promise.resolve(), cancel: () => undefined };
-  let observer: Observer | null = null;
-  let swaps: MutationObserver | null = null;
-  const cancel = (): void => {
-    observer?.disconnect();
-    swaps?.disconnect();
-    observer = swaps = null;
-  };
-  const ready = new Promise<void>((resolve) => {
-    const io = new Ctor((entries) => {
-      if (!observer || !entries.some((e) => e.isIntersecting)) return;
-      cancel();
-      resolve();
-    });
-    observer = io;
-    const watched = new Set<Element>();
-    const watch = (): void => {
-      for (const el of [doc.documentElement, doc.body])
-        if (el && !watched.has(el)) {
-          watched.add(el);
-          io.observe(el);
-        }
-    };
-    watch();
-    swaps = new MutationObserver(watch);
-    swaps.observe(doc, { childList: true });
-    swaps.observe(doc.documentElement!, { childList: true });
+  const html = doc.documentElement;
+  if (typeof Ctor !== 'function' || !html) return OPEN;
+  let done = false;
+  let shown = (): void => undefined;
+  const io = new Ctor((entries) => {
+    if (done || !entries.some((e) => e.isIntersecting)) return;
+    cancel();
+    shown();
   });
+  const watched = new Set<Element>();
+  const watch = (): void => {
+    for (const el of [doc.documentElement, doc.body])
+      if (el && !watched.has(el)) {
+        watched.add(el);
+        io.observe(el);
+      }
+  };
+  const swaps = new MutationObserver(watch);
+  const cancel = (): void => {
+    done = true;
+    io.disconnect();
+    swaps.disconnect();
+  };
+  const ready = new Promise<void>((resolve) => (shown = resolve));
+  watch();
+  swaps.observe(doc, { childList: true });
+  swaps.observe(html, { childList: true });
   return { ready, cancel };
 }
 
 /** Resolves once a frame has text (whenText) and is on screen (whenShown); `cancel` stops both. */
-export function whenReadable(doc: Document): { ready: Promise<void>; cancel(): void } {
+export function whenReadable(doc: Document): Gate {
   let cancelled = false;
   let current = whenText(doc);
   const ready = current.ready.then(() => {

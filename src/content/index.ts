@@ -20,7 +20,7 @@ import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../sh
 import { loadActiveGlossary } from './active-glossary';
 import { activate, type Activation } from './activation';
 import { watchDiagnostics } from './diagnostics';
-import { whenReadable } from './frame-gate';
+import { whenReadable, type Gate } from './frame-gate';
 
 /**
  * The site this frame belongs to, for "off on this site": the top page's hostname, so a page's
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   let settings = await loadSettings();
   let activation: Activation | null = null;
   let generation = 0;
-  let waiting: ReturnType<typeof whenReadable> | null = null;
+  let waiting: Gate | null = null;
 
   const stop = (): void => {
     activation?.teardown.dispose();

@@ -119,7 +119,8 @@ export function* restoreGlossaryInSteps(
   const byId = new Map<string, Entry>();
   for (let i = 0; i < entries.length; i++) {
     if (i % ENTRY_STEP === 0) yield;
-    if (!byId.has(entries[i]!.id)) byId.set(entries[i]!.id, entries[i]!);
+    const e = entries[i]!;
+    if (!byId.has(e.id)) byId.set(e.id, e);
   }
   return {
     entries,
