@@ -1,5 +1,6 @@
 /**
- * The pages the benchmark measures: every HTML file under ../shared/corpus/pages, in a stable
+ * The pages the benchmark measures: every HTML file under ../shared/corpus/pages (or the folder
+ * given with `--corpus`), in a stable
  * order, and deterministic samples of them (for mark.js at large list sizes and `--pages N`).
  */
 import fs from 'node:fs';
@@ -14,9 +15,9 @@ export interface CorpusPage {
   bytes: number;
 }
 
-/** True when the shared corpus is there to be measured. */
-export function hasCorpus(): boolean {
-  return fs.existsSync(corpusDir) && fs.statSync(corpusDir).isDirectory();
+/** True when `dir` (the shared corpus by default) is a folder there to be measured. */
+export function hasCorpus(dir = corpusDir): boolean {
+  return fs.existsSync(dir) && fs.statSync(dir).isDirectory();
 }
 
 /** Every `.html` page of the corpus, sorted by path. */

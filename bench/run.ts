@@ -4,6 +4,7 @@
  *   npm run bench                 every page, 3 loads each, mark.js on every page at 300 entries
  *   npm run bench -- --ci         every page, fewer loads and mark.js samples (~15 min on 2 cores)
  *   npm run bench -- --pages 10   a fixed sample of 10 pages, for a quick look
+ *   npm run bench -- --corpus DIR the HTML pages under DIR instead of the shared corpus
  * Prints a table and PASS/MISS per target, writes bench/results.json. Exits 0 unless the
  * benchmark itself broke: a missed target is a result, not a failure.
  */
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { corpusDir, repoRoot, serve } from '../scripts/serve';
 import { assemble } from './assemble';
 import { hasCorpus, listPages, samplePages } from './corpus';
-import { parseOptions, type BenchOptions } from './options';
+import { parseOptions, UsageError, type BenchOptions } from './options';
 import { phraseList } from './phrases';
 import { formatMeta, formatTable, formatTargets } from './format';
 import type { GlossaryInfo } from './results';
@@ -33,6 +34,7 @@ function modeNotes(o: BenchOptions, pages: number, all: number): string[] {
     notes.push(
       `--ci: ${o.reps} load per page at every size, mark.js on ${o.markPages.join(' / ')} pages with a ${o.markCapMs / 1000} s cap, ${o.appends} appends (the full run: 3 loads, 2 at the large sizes, mark.js on every page at the built-in size)`,
     );
+  if (o.corpus !== corpusDir) notes.push(`--corpus: the pages under ${o.corpus}`);
   if (pages < all) notes.push(`--pages ${pages}: ${pages} of ${all} corpus pages`);
   notes.push(
     'timings were taken on a shared 2-core machine: other work running at the same time adds noise',
@@ -43,11 +45,15 @@ function modeNotes(o: BenchOptions, pages: number, all: number): string[] {
 async function main(): Promise<void> {
   const started = Date.now();
   const o = parseOptions(process.argv.slice(2));
-  if (!hasCorpus()) {
-    console.log('../shared/corpus not found: page benchmark skipped');
+  if (!hasCorpus(o.corpus)) {
+    if (o.corpus !== corpusDir) throw new UsageError(`--corpus ${o.corpus}: no such folder`);
+    console.log(
+      `${corpusDir} not found (../shared is not beside this checkout): page benchmark skipped`,
+    );
     return;
   }
-  const all = listPages();
+  const all = listPages(o.corpus);
+  if (!all.length) throw new UsageError(`no .html pages under ${o.corpus}`);
   const pages = o.pages === null ? all : samplePages(all, o.pages, 'pages');
   const notes = modeNotes(o, pages.length, all.length);
 
@@ -67,7 +73,7 @@ async function main(): Promise<void> {
   if ((glossaries[0]?.entries ?? 0) < 100)
     notes.push(`the built-in glossary has only ${glossaries[0]?.entries ?? 0} entries`);
 
-  const server = await serve({ '/corpus/': corpusDir });
+  const server = await serve({ '/corpus/': o.corpus });
   const m = await measureAll(
     server,
     { pages, variants, glossaries, phrases, appendText: knownSentence() },
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('benchmark failed:', err instanceof Error ? (err.stack ?? err.message) : err);
+  if (err instanceof UsageError) console.error(err.message);
+  else console.error('benchmark failed:', err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

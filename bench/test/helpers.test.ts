@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { corpusDir } from '../../scripts/serve';
 import { samplePages } from '../corpus';
 import { parseOptions } from '../options';
 import { seededRandom } from '../random';
@@ -76,8 +78,18 @@ describe('bench options', () => {
     expect(parseOptions(['--pages', '10']).pages).toBe(10);
   });
 
-  it('refuses an unknown option or a bad page count with the usage', () => {
+  it('measures the shared corpus unless --corpus names another folder', () => {
+    expect(parseOptions([]).corpus).toBe(corpusDir);
+    expect(parseOptions(['--corpus', 'elsewhere/pages', '--ci'])).toMatchObject({
+      corpus: path.resolve('elsewhere/pages'),
+      ci: true,
+    });
+  });
+
+  it('refuses an unknown option, a bad page count or a missing folder with the usage', () => {
     expect(() => parseOptions(['--fast'])).toThrow(/unknown option --fast[\s\S]*usage/);
     expect(() => parseOptions(['--pages', 'ten'])).toThrow(/--pages needs a whole number/);
+    expect(() => parseOptions(['--corpus'])).toThrow(/--corpus needs a folder[\s\S]*usage/);
+    expect(() => parseOptions(['--corpus', '--ci'])).toThrow(/--corpus needs a folder/);
   });
 });
