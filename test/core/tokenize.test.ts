@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/core/tokenize';
+import { normalize } from '../../src/core/normalize';
+import { PLAIN_CLASS, tokenize, tokenizeFolded } from '../../src/core/tokenize';
 
 const surfaces = (text: string) => tokenize(text).map((t) => t.surface);
 const sentences = (text: string) => tokenize(text).map((t) => `${t.surface}@${t.sentence}`);
@@ -77,5 +79,47 @@ describe('tokenize', () => {
 
   it('treats a single line break as a space', () => {
     expect(sentences('frank\nexchange')).toEqual(['frank@0', 'exchange@0']);
+  });
+});
+
+/** Every character of the fast path's class, one string each. */
+function plainCharacters(): string[] {
+  const re = new RegExp(`[${PLAIN_CLASS}]`);
+  const out: string[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (re.test(String.fromCharCode(c))) out.push(String.fromCharCode(c)); // prettier-ignore
+  return out;
+}
+
+describe('tokenize on plain text (the fast path)', () => {
+  const plain = plainCharacters();
+
+  it('knows only characters the fold maps to exactly one character', () => {
+    expect(plain.length).toBeGreaterThan(200);
+    for (const ch of plain) expect(normalize(`a${ch}b`).text, `U+${ch.charCodeAt(0).toString(16)}`).toHaveLength(3); // prettier-ignore
+  });
+
+  it('gives the same tokens as the full fold for every plain character between words', () => {
+    for (const ch of plain)
+      for (const text of [`a${ch}b`, `Mr${ch} b`, `x${ch}s`, `1${ch}2`, `no${ch}\n\nway`])
+        expect(tokenize(text), JSON.stringify(text)).toEqual(tokenizeFolded(text));
+  });
+
+  it('gives the same tokens as the full fold on any mix of words, apostrophes, periods and breaks', () => {
+    const pieces = [
+      'talks', 'Frank', 'CAFÉ', 'Ÿes', 'ß', 's', 'S', 'a', 'Mr', 'etc', 'e', 'g', '3', '10', 'don',
+      ' ', ' ', ' ', '  ', '\n', '\n\n', '\r\n', '\t', '\u00a0', '.', '. ', ',', ':', ';', '!', '?',
+      "'", '’', '‘', '´', '`', '′', '"', '“', '—', '-', '…', '€', '×', '(', ')',
+    ]; // prettier-ignore
+    const piece = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...pieces) },
+      { weight: 1, arbitrary: fc.constantFrom(...plain) },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(tokenize(text)).toEqual(tokenizeFolded(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
