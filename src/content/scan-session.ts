@@ -189,26 +189,26 @@ export class ScanSession {
     // long task of its own); the fallback painter changes text nodes, so it waits for the
     // container's last piece. The model takes a container's records once all are known.
     const early = this.painter.kind === 'highlight';
-    const items: [Container, TextBlock | null, number, number, boolean][] = [];
+    const items: Piece[] = [];
     for (const [c, list] of groups) {
-      if (!list.length) items.push([c, null, 0, 0, true]);
+      if (!list.length) items.push({ container: c, block: null, from: 0, to: 0, isLast: true });
       list.forEach((b, i) => {
         const cuts = pieces(b.text);
         for (let k = 0; k + 1 < cuts.length; k++)
-          items.push([
-            c,
-            b,
-            cuts[k]!,
-            cuts[k + 1]!,
-            i === list.length - 1 && k + 2 === cuts.length,
-          ]);
+          items.push({
+            container: c,
+            block: b,
+            from: cuts[k]!,
+            to: cuts[k + 1]!,
+            isLast: i === list.length - 1 && k + 2 === cuts.length,
+          });
       });
     }
     let records: MatchRecord[] = [];
     const visible = new VisibilityCheck();
     const { done } = await forEachSliced(
       items,
-      ([container, block, from, to, isLast]) => {
+      ({ container, block, from, to, isLast }) => {
         if (block) {
           if (from === 0) blocks += 1;
           textChars += to - from;
@@ -269,6 +269,19 @@ export class ScanSession {
   private unpaint(records: readonly MatchRecord[]): void {
     for (const r of records) this.painter.remove(r.range, r.intensity);
   }
+}
+
+/**
+ * One item of a pass: `block.text[from, to)` of `container` (no block: a container that lost its
+ * text); `isLast` on the container's last piece. An object, not a tuple: taking a tuple apart runs
+ * the iterator protocol, once per piece, in code that is still cold.
+ */
+interface Piece {
+  container: Container;
+  block: TextBlock | null;
+  from: number;
+  to: number;
+  isLast: boolean;
 }
 
 /** Indexes `root` in slices of SLICE_MS, yielding through `clock`; null when `signal` aborted it. */

@@ -274,9 +274,14 @@ class Walker {
         continue;
       }
       stack.pop();
-      if (top.saved) {
+      const saved = top.saved;
+      if (saved) {
         this.flush();
-        [this.container, this.text, this.nodes, this.starts] = top.saved;
+        // By index, not destructured: that would run the iterator protocol once per block.
+        this.container = saved[0];
+        this.text = saved[1];
+        this.nodes = saved[2];
+        this.starts = saved[3];
       }
     }
     return true;

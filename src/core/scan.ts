@@ -22,14 +22,20 @@ export interface ScanResult {
   ctxNode: number[];
 }
 
+/**
+ * Live states, as parallel columns; `size` of them in use. Clearing only resets `size` (setting an
+ * array's length is a slow path of the engine, and this runs once or twice per word).
+ */
 class StateSet {
   nodes: number[] = [];
   skipped: number[] = [];
   starts: number[] = [];
-  clear(): void {
-    this.nodes.length = 0;
-    this.skipped.length = 0;
-    this.starts.length = 0;
+  size = 0;
+  push(node: number, skipped: number, start: number): void {
+    const k = this.size++;
+    this.nodes[k] = node;
+    this.skipped[k] = skipped;
+    this.starts[k] = start;
   }
 }
 
@@ -72,11 +78,9 @@ export function scanTokens(trie: Trie, tokens: readonly Token[], maxSpan: number
         if (skipped < next.skipped[at]!) next.skipped[at] = skipped;
         return;
       }
-      seen.set(k, next.nodes.length);
+      seen.set(k, next.size);
     }
-    next.nodes.push(node);
-    next.skipped.push(skipped);
-    next.starts.push(start);
+    next.push(node, skipped, start);
   };
 
   const reached = (node: number, start: number): void => {
@@ -101,7 +105,7 @@ export function scanTokens(trie: Trie, tokens: readonly Token[], maxSpan: number
       if (child !== NONE) reached(child, start);
     }
     if (trie.hasExact(node)) {
-      if (exactKey === UNKNOWN) exactKey = trie.keyId('=' + token.surface);
+      if (exactKey === UNKNOWN) exactKey = trie.exactKeyId(token.surface);
       if (exactKey !== NONE) {
         const exact = trie.child(node, exactKey);
         if (exact !== NONE) reached(exact, start);
@@ -122,16 +126,17 @@ export function scanTokens(trie: Trie, tokens: readonly Token[], maxSpan: number
     exactKey = UNKNOWN;
     if (token.sentence !== sentence) {
       sentence = token.sentence;
-      current.clear();
+      current.size = 0;
     }
-    current.nodes.push(ROOT);
-    current.skipped.push(0);
-    current.starts.push(i);
+    current.push(ROOT, 0, i);
     if (seen.size > 0) seen.clear();
-    for (let s = 0; s < current.nodes.length; s++)
+    for (let s = 0; s < current.size; s++)
       step(current.nodes[s]!, current.skipped[s]!, current.starts[s]!);
-    [current, next] = [next, current];
-    next.clear();
+    // A plain swap: destructuring (`[a, b] = [b, a]`) runs the iterator protocol in cold code.
+    const done = current;
+    current = next;
+    next = done;
+    next.size = 0;
   }
   return result;
 }

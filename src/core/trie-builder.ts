@@ -114,6 +114,7 @@ export class TrieBuilder extends Trie {
     if (k === undefined) {
       k = this.keyIds.size;
       this.keyIds.set(key, k);
+      this.exactIds = null;
       if (LIST_JOINERS.has(key)) this.joinerKeys.add(k);
     }
     const existing = this.child(node, k);

@@ -180,11 +180,30 @@ export class Trie {
     return t;
   }
 
+  /** Normalized word → key id of its exact form (`=word`); built from keyIds on first use. */
+  protected exactIds: Map<string, number> | null = null;
+
   // ---- Reading (the matcher) -------------------------------------------------------------------
 
   /** The key id of a word key, or {@link NONE} when no pattern uses it. */
   keyId(key: string): number {
     return this.keyIds.get(key) ?? NONE;
+  }
+
+  /**
+   * The key id of the exact form of normalized word `surface` (the key `=surface`), or
+   * {@link NONE}. The matcher asks for every word at the root: this spares it building the
+   * `=surface` string (and hashing it anew) each time.
+   */
+  exactKeyId(surface: string): number {
+    let ids = this.exactIds;
+    if (ids === null) {
+      ids = new Map();
+      for (const [key, id] of this.keyIds)
+        if (key.charCodeAt(0) === 0x3d) ids.set(key.slice(1), id);
+      this.exactIds = ids;
+    }
+    return ids.get(surface) ?? NONE;
   }
 
   /** The child of `node` along the edge with key id `key`, or {@link NONE}. */
