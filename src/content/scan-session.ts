@@ -10,7 +10,7 @@ import { createMarkPainter } from './mark-painter';
 import { PageModel, type MatchRecord } from './page-model';
 import { createPageStyle, type PageStyle } from './page-style';
 import { createHighlightPainter, hasHighlightApi, type Painter } from './painter';
-import { pieces } from './pieces';
+import { OVERLAP_CHARS, pieces } from './pieces';
 import { forEachSliced, SLICE_MS, TaskClock } from './scheduler';
 import { VisibilityCheck } from './visibility';
 import type { Teardown } from './teardown';
@@ -252,12 +252,18 @@ export class ScanSession {
   ): void {
     const minIntensity = this.o.settings.underline.minIntensity;
     const hidden = this.dismissed.get(block.container);
-    const text = from === 0 && to === block.text.length ? block.text : block.text.slice(from, to);
+    // A piece is read a little past its end (pieces.ts), keeping only the phrases that start in
+    // it; a phrase that ran across the previous cut was kept by that piece and covers the start.
+    const readTo = Math.min(block.text.length, to + OVERLAP_CHARS);
+    const last = out[out.length - 1];
+    const covered = last?.block === block ? last.end : from;
+    const text = from === 0 && readTo === block.text.length ? block.text : block.text.slice(from, readTo); // prettier-ignore
     for (const m of this.o.glossary.match(text)) {
-      const entry = this.o.glossary.entry(m.entryId);
-      if (!entry || entry.intensity < minIntensity) continue;
       const start = m.start + from;
       const end = m.end + from;
+      if (start >= to || start < covered) continue;
+      const entry = this.o.glossary.entry(m.entryId);
+      if (!entry || entry.intensity < minIntensity) continue;
       const phrase = block.text.slice(start, end);
       if (hidden?.has(dismissKey({ entry, text: phrase }))) continue;
       const range = block.rangeFor(start, end, true);

@@ -16,8 +16,27 @@ describe('cutting a long block into pieces', () => {
     for (let i = 1; i < cuts.length; i++) expect(cuts[i]! - cuts[i - 1]!).toBeGreaterThan(0);
   });
 
-  it('never cuts a stretch that has no sentence end, so no phrase is split', () => {
-    const text = 'grave concern and '.repeat(200);
-    expect(pieces(text, 500)).toEqual([0, text.length]);
+  it('cuts a stretch with no sentence end at spaces, into pieces of bounded length', () => {
+    const text = 'grave concern and, '.repeat(2_000);
+    const cuts = pieces(text, 500);
+    expect(cuts[0]).toBe(0);
+    expect(cuts.at(-1)).toBe(text.length);
+    for (const cut of cuts.slice(1, -1)) expect(text[cut - 1]).toBe(' ');
+    for (let i = 1; i < cuts.length; i++)
+      expect(cuts[i]! - cuts[i - 1]!).toBeLessThanOrEqual(1_000);
+  });
+
+  it('cuts Chinese text after 。！？, which need no space after them', () => {
+    const text = '双方进行了坦率的交换意见。'.repeat(200);
+    const cuts = pieces(text, 500);
+    expect(cuts.length).toBeGreaterThan(3);
+    for (const cut of cuts.slice(1, -1)) expect(text[cut - 1]).toBe('。');
+  });
+
+  it('cuts text with no space at all at the target length', () => {
+    const text = 'x'.repeat(5_000);
+    const cuts = pieces(text, 1_000);
+    expect(cuts.slice(0, 3)).toEqual([0, 1_000, 2_000]);
+    expect(cuts.at(-1)).toBe(5_000);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pieces } from '../../src/content/pieces';
 import { ScanSession, type ScanPass } from '../../src/content/scan-session';
 import { Teardown } from '../../src/content/teardown';
 import {
@@ -70,6 +71,23 @@ describe('a full scan', () => {
     const { session } = start();
     await session.scanAll();
     expect(session.model.all().map((r) => r.block.container)).toEqual([document.querySelector('p')]); // prettier-ignore
+  });
+
+  it('finds every phrase of a huge paragraph without sentence ends once, across its cuts', async () => {
+    // No sentence end: the text is cut at the first space 4,000 characters in, which falls
+    // inside "grave concern"; each piece is read a little further, so that phrase is still found
+    // whole, and only once. More phrases follow, cut wherever the spaces fall.
+    const text =
+      'x'.repeat(3_994) + ' grave concern' + ' they voiced grave concern, at length,'.repeat(400);
+    expect(pieces(text)[1]).toBe(4_001);
+    document.body.innerHTML = `<p>${text}</p>`;
+    const { session } = start();
+    await session.scanAll();
+    const records = session.model.all();
+    expect(records.map((r) => r.start)).toContain(3_995);
+    expect(records).toHaveLength(401);
+    expect(new Set(records.map((r) => r.start)).size).toBe(401);
+    expect(records.every((r) => r.text === 'grave concern')).toBe(true);
   });
 
   it('reports what it scanned: characters, matches and blocks', async () => {
