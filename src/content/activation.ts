@@ -82,7 +82,7 @@ export function activate(o: ActivationOptions): Activation {
       teardown: t,
       hoverDelayMs: o.settings.hoverDelayMs,
       painter: session.painter,
-      records: () => session.model.all(),
+      records: session.model,
       lookup: (id) => glossary.entry(id),
       details: o.details ?? (() => Promise.resolve(null)),
       dismiss: (record) => {

@@ -19,7 +19,8 @@ export interface CardControllerDeps {
   teardown: Teardown;
   hoverDelayMs: number;
   painter: Painter;
-  records(): readonly MatchRecord[];
+  /** The page's phrases (the page model). */
+  records: RecordSource;
   lookup(id: string): Entry | undefined;
   /**
    * What the card says of an entry the content script holds without it (built-in entries ship
@@ -28,6 +29,15 @@ export interface CardControllerDeps {
   details(id: string): Promise<Pick<Entry, 'meaning' | 'explanation' | 'sources'> | null>;
   /** The reader said "not a euphemism here" about `record`. */
   dismiss(record: MatchRecord): void;
+}
+
+/** What the controller reads of the page model (src/content/page-model.ts). */
+export interface RecordSource {
+  readonly count: number;
+  /** In document order; sorted on demand, so asked for only when a card opens or moves. */
+  all(): readonly MatchRecord[];
+  has(record: MatchRecord): boolean;
+  unordered(): Iterable<MatchRecord>;
 }
 
 /** The first line box of a range (where the card attaches); a zero rect where there is no layout. */
@@ -47,6 +57,7 @@ const LEAVE_GRACE_MS = 400;
 export class CardController {
   readonly card: CardHost;
   private readonly hits: HitIndex;
+  private hitsStale = true;
   private current: MatchRecord | null = null;
   private hovered: MatchRecord | null = null;
   private openedByHover = false;
@@ -72,11 +83,14 @@ export class CardController {
     t.listen(d.doc, 'click', (e) => e.isTrusted && this.onClick(e as MouseEvent), { capture: true, passive: true }); // prettier-ignore
   }
 
-  /** Call after the page's phrases changed. Closes the card if its phrase is gone. */
+  /**
+   * Call after the page's phrases changed. Closes the card if its phrase is gone. Cheap on a
+   * page of thousands of phrases that keeps changing: the hit index is rebuilt when the pointer
+   * next needs it, and nothing is sorted.
+   */
   refresh(): void {
-    const records = this.d.records();
-    this.hits.reset(records);
-    if (this.current && !records.includes(this.current)) {
+    this.hitsStale = true;
+    if (this.current && !this.d.records.has(this.current)) {
       this.current = null;
       this.card.close();
     }
@@ -84,8 +98,8 @@ export class CardController {
 
   /** Scrolls to a phrase and opens its card with focus. Returns its index, or null when none. */
   reveal(req: RequestOf<'page:reveal'>): { index: number } | null {
-    const records = this.d.records();
-    if (!records.length) return null;
+    if (!this.d.records.count) return null;
+    const records = this.d.records.all();
     let index: number;
     if (typeof req.index === 'number') index = req.index;
     else if (req.entryId !== undefined) {
@@ -126,10 +140,11 @@ export class CardController {
   }
 
   private show(record: MatchRecord, entry: Entry, focus: boolean): void {
-    const records = this.d.records();
-    const rect = firstRect(this.d.painter.liveRange(record.range));
+    const records = this.d.records.all();
+    const range = this.d.painter.liveRange(record.range);
+    const rect = firstRect(range);
     const model = cardModel(entry, record.text, this.d.lookup, records.indexOf(record) + 1, records.length); // prettier-ignore
-    this.card.open(model, rect, focus);
+    this.card.open(model, rect, focus, range.startContainer);
   }
 
   private scrollTo(record: MatchRecord): void {
@@ -147,7 +162,13 @@ export class CardController {
       const mark = (target as Element | null)?.closest?.('subtext-mark');
       if (!mark) return null;
       const painter = this.d.painter;
-      return this.d.records().find((r) => painter.liveRange(r.range).intersectsNode(mark)) ?? null;
+      for (const r of this.d.records.unordered())
+        if (painter.liveRange(r.range).intersectsNode(mark)) return r;
+      return null;
+    }
+    if (this.hitsStale) {
+      this.hits.reset(this.d.records.unordered());
+      this.hitsStale = false;
     }
     return this.hits.at(x, y);
   }
@@ -165,7 +186,7 @@ export class CardController {
   private onHover(): void {
     const { x, y, target, inside } = this.last;
     if (inside) return this.stopClosing();
-    const record = this.d.records().length ? this.hitAt(x, y, target) : null;
+    const record = this.d.records.count ? this.hitAt(x, y, target) : null;
     if (record === this.hovered) {
       if (record) this.stopClosing();
       return;
@@ -194,7 +215,7 @@ export class CardController {
   }
 
   private onClick(e: MouseEvent): void {
-    if (this.card.isInside(e) || !this.d.records().length) return;
+    if (this.card.isInside(e) || !this.d.records.count) return;
     const record = this.hitAt(e.clientX, e.clientY, e.target);
     if (!record) return;
     this.cancelOpen?.();

@@ -4,7 +4,9 @@
  * `subtext-card` before we run and have its own constructor take over the host
  * (src/content/own-nodes.ts). It is attached to `document.documentElement` only while a card is
  * open, never to `<body>`: the page's body HTML is the same with a card open or closed (the
- * end-to-end check compares `document.body.innerHTML`). It stays inside the viewport, closes on
+ * end-to-end check compares `document.body.innerHTML`). The exception is a phrase inside an open
+ * modal dialog, popover or fullscreen element: the host then goes inside that element, since the
+ * browser draws it above everything else and makes the rest of a page with a modal dialog inert. It stays inside the viewport, closes on
  * Esc or a click outside, and announces its text through a live region (underlines are invisible
  * to screen readers).
  */
@@ -16,8 +18,13 @@ import type { Teardown } from './teardown';
 export interface CardHost {
   readonly isOpen: boolean;
   readonly model: CardModel | null;
-  /** Opens (or replaces) the card next to `anchor`; `focus` moves keyboard focus into it. */
-  open(model: CardModel, anchor: DOMRect, focus: boolean): void;
+  /**
+   * Opens (or replaces) the card next to `anchor`; `focus` moves keyboard focus into it. `near`,
+   * the phrase's node, puts the card inside the open modal dialog, popover or fullscreen element
+   * that holds the phrase: anywhere else it would be under that element (the browser's top layer)
+   * and, for a modal dialog, out of the reader's reach.
+   */
+  open(model: CardModel, anchor: DOMRect, focus: boolean, near?: Node | null): void;
   close(): void;
   /** True when an event happened inside the card. */
   isInside(event: Event): boolean;
@@ -74,6 +81,50 @@ export function placeCard(
   return { top, left };
 }
 
+/** Elements the browser puts in its top layer, above any z-index. */
+const TOP_LAYER = ['dialog:modal', ':popover-open', ':fullscreen'];
+
+/** The innermost top-layer element holding `node`, if any (selectors a browser lacks are skipped). */
+function topLayerOf(node: Node | null | undefined): Element | null {
+  const el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  let found: Element | null = null;
+  for (const selector of TOP_LAYER) {
+    let hit: Element | null = null;
+    try {
+      hit = el?.closest(selector) ?? null;
+    } catch {
+      continue;
+    }
+    if (hit && (!found || found.contains(hit))) found = hit;
+  }
+  return found;
+}
+
+/** Where the card lands for `top: 0; left: 0`, and how many viewport pixels one of ours is. */
+interface Calibration {
+  top: number;
+  left: number;
+  sx: number;
+  sy: number;
+}
+
+function putCard(card: HTMLElement, top: number, left: number): DOMRect {
+  card.style.top = `${top}px`;
+  card.style.left = `${left}px`;
+  return card.getBoundingClientRect();
+}
+
+/**
+ * The host is `position: fixed` at 0,0, which is the viewport's corner unless the page gave an
+ * ancestor a transform, filter or `will-change` (fixed is then relative to that box) or a CSS
+ * `zoom` (our pixels are then scaled): the card is measured at two points to know both.
+ */
+function calibrate(card: HTMLElement): Calibration {
+  const a = putCard(card, 0, 0);
+  const b = putCard(card, 100, 100);
+  return { top: a.top, left: a.left, sx: (b.left - a.left) / 100 || 1, sy: (b.top - a.top) / 100 || 1 }; // prettier-ignore
+}
+
 /** The host element, its closed shadow root (styled) and the live region inside it. */
 function buildHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot; live: HTMLElement } {
   const host = claimNode(doc.createElement('div'));
@@ -107,6 +158,8 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
   let card: HTMLElement | null = null;
   let openScope: Teardown | null = null;
   let returnFocus: HTMLElement | null = null;
+  /** The host's own zoom, undoing a page's (see calibrate). */
+  let zoom = 1;
 
   const close = (): void => {
     if (!current) return;
@@ -145,7 +198,7 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
     },
     isInside: (event) => built !== null && event.composedPath().includes(built.host),
     close,
-    open(model, anchor, focus) {
+    open(model, anchor, focus, near) {
       if (teardown.isDisposed) return;
       const { host, shadow, live } = parts();
       if (!current) {
@@ -157,15 +210,22 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
       current = model;
       card.style.visibility = 'hidden';
       shadow.append(card);
-      if (!host.isConnected) doc.documentElement.append(host);
+      const parent = topLayerOf(near) ?? doc.documentElement;
+      if (host.parentNode !== parent) parent.append(host);
+      let cal = calibrate(card);
+      if (Math.abs(cal.sx - 1) > 0.02 && cal.sx > 0) {
+        // The page zoomed or scaled us: zoom back, so the card keeps its size and fits.
+        zoom /= cal.sx;
+        host.style.setProperty('zoom', String(zoom), 'important');
+        cal = calibrate(card);
+      }
       const view = doc.defaultView;
       const size = card.getBoundingClientRect();
       const at = placeCard(anchor, size, {
         width: view?.innerWidth ?? 1024,
         height: view?.innerHeight ?? 768,
       });
-      card.style.top = `${at.top}px`;
-      card.style.left = `${at.left}px`;
+      putCard(card, (at.top - cal.top) / cal.sy, (at.left - cal.left) / cal.sx);
       card.style.visibility = '';
       if (focus) card.focus({ preventScroll: true });
       // A live region announces changes, not its first content: fill it a moment after attaching.

@@ -1,8 +1,11 @@
 /**
  * Which decoded phrase is under the pointer. Highlights get no pointer events, so this asks the
- * browser: `CSS.highlights.highlightsFromPoint` where present (Chrome 140+, Firefox 150+), else the
- * caret position at the point (`caretPositionFromPoint` / `caretRangeFromPoint`) and then the
- * phrase's own rectangles, because the caret snaps to the nearest text even past a line's end.
+ * browser. First the caret position at the point (`caretPositionFromPoint` /
+ * `caretRangeFromPoint`): on a text node, the phrases of that node whose own rectangles hold the
+ * point (the caret snaps to the nearest text even past a line's end, so the rectangles decide).
+ * Elsewhere (a shadow host, whose content the caret does not reach), the registry's
+ * `CSS.highlights.highlightsFromPoint` where present (Chrome 140+, Firefox 150+): exact, but its
+ * cost grows with the number of ranges on the page, so it is not asked on every pointer move.
  */
 import type { MatchRecord } from './page-model';
 import { toLiveRange } from './painter';
@@ -24,7 +27,7 @@ export class HitIndex {
   constructor(private readonly doc: Document) {}
 
   /** Replaces the indexed records. */
-  reset(records: readonly MatchRecord[]): void {
+  reset(records: Iterable<MatchRecord>): void {
     this.byRange = new Map();
     this.byNode = new Map();
     for (const r of records) {
@@ -45,6 +48,12 @@ export class HitIndex {
 
   /** The phrase drawn at viewport point (x, y), if any. */
   at(x: number, y: number): MatchRecord | null {
+    const caret = caretAt(this.doc as CaretDoc, x, y);
+    // Text under the pointer: its own phrases and their rectangles answer, without asking the
+    // registry, whose answer costs more the more ranges a page has (36,000 ranges: 0.2–2 s per
+    // pointer move in Chromium). Anything else (no text there, a shadow host, whose content the
+    // caret does not reach) goes to the registry.
+    if (caret?.node.nodeType === TEXT_NODE) return this.atCaret(caret.node, caret.offset, x, y);
     const registry = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSS
       ?.highlights as Registry | undefined;
     if (typeof registry?.highlightsFromPoint === 'function') {
@@ -59,28 +68,32 @@ export class HitIndex {
       }
       // Results without ranges (an older shape) cannot name the phrase: fall through.
     }
-    return this.atCaret(x, y);
+    return caret ? this.atCaret(caret.node, caret.offset, x, y) : null;
   }
 
-  private atCaret(x: number, y: number): MatchRecord | null {
-    const doc = this.doc as CaretDoc;
-    let node: Node | null = null;
-    let offset = 0;
-    if (typeof doc.caretPositionFromPoint === 'function') {
-      const pos = doc.caretPositionFromPoint(x, y);
-      if (pos) [node, offset] = [pos.offsetNode, pos.offset];
-    } else if (typeof doc.caretRangeFromPoint === 'function') {
-      const range = doc.caretRangeFromPoint(x, y);
-      if (range) [node, offset] = [range.startContainer, range.startOffset];
-    }
-    const candidates = node ? this.byNode.get(node) : undefined;
-    for (const r of candidates ?? []) {
-      const at = r.block.offsetOf(node!, offset);
+  private atCaret(node: Node, offset: number, x: number, y: number): MatchRecord | null {
+    for (const r of this.byNode.get(node) ?? []) {
+      const at = r.block.offsetOf(node, offset);
       if (at < r.start - 1 || at > r.end) continue;
       if (containsPoint(toLiveRange(r.range), x, y)) return r;
     }
     return null;
   }
+}
+
+const TEXT_NODE = 3;
+
+/** The caret position at a viewport point: the node and offset the browser puts it at. */
+function caretAt(doc: CaretDoc, x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const range = doc.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
 }
 
 /** True when one of the range's line boxes contains the point (2 px of slack for the underline). */

@@ -94,7 +94,24 @@ export class PageModel {
     return true;
   }
 
-  /** Every record in document order (sorted once per change, not per call). */
+  /** Whether `record` is still one of the page's phrases (a look at its container only). */
+  has(record: MatchRecord): boolean {
+    return this.byContainer.get(record.block.container)?.includes(record) ?? false;
+  }
+
+  /**
+   * Every record, in no particular order: for work that needs no order (the hit index), so a
+   * pass on a page of thousands of phrases does not sort them all by document position.
+   */
+  *unordered(): IterableIterator<MatchRecord> {
+    for (const list of this.byContainer.values()) yield* list;
+  }
+
+  /**
+   * Every record in document order, sorted on demand once per change (the card's "n of m",
+   * next/previous, the popup): never on a pass, where sorting thousands of phrases by document
+   * position is a long task.
+   */
   all(): readonly MatchRecord[] {
     if (!this.sorted) {
       this.sorted = [];

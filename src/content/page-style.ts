@@ -14,6 +14,12 @@ export interface PageStyle {
   adoptInto(root: StyleRoot): void;
   /** Replaces the CSS everywhere it was adopted. */
   update(css: string): void;
+  /**
+   * Puts the sheet back into every root it was adopted into that dropped it (a component that
+   * resets its shadow root's `adoptedStyleSheets` would otherwise lose its underlines), and
+   * forgets shadow roots that left the page.
+   */
+  heal(): void;
 }
 
 function makeSheet(doc: Document, css: string): CSSStyleSheet | null {
@@ -32,6 +38,8 @@ export function createPageStyle(doc: Document, css: string, teardown: Teardown):
   let text = css;
   const sheet = makeSheet(doc, css);
   const adopted = new WeakMap<StyleRoot, 'sheet' | 'element'>();
+  /** Shadow roots holding the constructed sheet, to heal (the document is healed always). */
+  const shadowRoots = new Set<ShadowRoot>();
   const elements: HTMLStyleElement[] = [];
 
   const adoptSheet = (root: StyleRoot): boolean => {
@@ -65,11 +73,19 @@ export function createPageStyle(doc: Document, css: string, teardown: Teardown):
       if (how === 'sheet' && sheet && !root.adoptedStyleSheets.includes(sheet))
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       if (how) return;
-      if (adoptSheet(root)) adopted.set(root, 'sheet');
-      else {
+      if (adoptSheet(root)) {
+        adopted.set(root, 'sheet');
+        if (root.nodeType === 11) shadowRoots.add(root as ShadowRoot);
+      } else {
         adoptElement(root);
         adopted.set(root, 'element');
       }
+    },
+    heal() {
+      style.adoptInto(doc);
+      for (const root of shadowRoots)
+        if (root.host?.isConnected) style.adoptInto(root);
+        else shadowRoots.delete(root);
     },
     update(css) {
       text = css;
@@ -78,5 +94,6 @@ export function createPageStyle(doc: Document, css: string, teardown: Teardown):
     },
   };
   style.adoptInto(doc);
+  teardown.add(() => shadowRoots.clear());
   return style;
 }

@@ -11,6 +11,7 @@ import { PageModel, type MatchRecord } from './page-model';
 import { createPageStyle, type PageStyle } from './page-style';
 import { createHighlightPainter, hasHighlightApi, type Painter } from './painter';
 import { OVERLAP_CHARS, pieces } from './pieces';
+import { RevealWatch } from './reveal-watch';
 import { forEachSliced, SLICE_MS, TaskClock } from './scheduler';
 import { VisibilityCheck } from './visibility';
 import type { Teardown } from './teardown';
@@ -79,6 +80,8 @@ export class ScanSession {
   readonly style: PageStyle;
   private readonly dismissed = new WeakMap<Container, Set<string>>();
   private queue: Promise<void> = Promise.resolve();
+  /** Elements of phrases hidden when matched: re-matched once the page shows them. */
+  private readonly hidden: RevealWatch;
 
   constructor(private readonly o: SessionOptions) {
     const t = o.teardown;
@@ -88,6 +91,12 @@ export class ScanSession {
         : createMarkPainter(o.doc, t);
     this.style = createPageStyle(o.doc, underlineCss(o.settings.underline, isDarkPage(o.doc)), t);
     t.add(() => this.unpaint(this.model.clear()));
+    this.hidden = new RevealWatch(
+      o.doc.defaultView as (Window & typeof globalThis) | null,
+      t,
+      (el) => new VisibilityCheck().of(el),
+      (shown) => void this.update({ own: new Set(shown), subtrees: new Set(), hadRemovals: false }), // prettier-ignore
+    );
   }
 
   /** Applies new underline settings without rescanning. */
@@ -98,7 +107,7 @@ export class ScanSession {
   /** Puts back highlights and the stylesheet if the page removed them. */
   heal(): void {
     this.painter.heal();
-    this.style.adoptInto(this.o.doc);
+    this.style.heal();
   }
 
   /** Indexes and decodes the whole page. */
@@ -106,6 +115,7 @@ export class ScanSession {
     return this.serial(async () => {
       const start = performance.now();
       this.unpaint(this.model.clear());
+      this.hidden.clear();
       const root = this.o.doc.body ?? this.o.doc.documentElement;
       // The walk is sliced too: a page with hundreds of thousands of nodes is walked in pieces.
       const clock = new TaskClock(start);
@@ -267,7 +277,11 @@ export class ScanSession {
       const phrase = block.text.slice(start, end);
       if (hidden?.has(dismissKey({ entry, text: phrase }))) continue;
       const range = block.rangeFor(start, end, true);
-      if (!visible.of(range.startContainer)) continue;
+      if (!visible.of(range.startContainer)) {
+        const el = range.startContainer.parentElement;
+        if (el) this.hidden.watch(el);
+        continue;
+      }
       out.push({ block, start, end, entry, text: phrase, intensity: entry.intensity, range }); // prettier-ignore
     }
   }

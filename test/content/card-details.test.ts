@@ -45,7 +45,7 @@ function controller(e: Entry, details: (id: string) => Promise<unknown>) {
     teardown,
     hoverDelayMs: 0,
     painter,
-    records: () => [record],
+    records: { count: 1, all: () => [record], has: (r) => r === record, unordered: () => [record] },
     lookup: () => undefined,
     details: (id) => {
       asked.push(id);

@@ -231,6 +231,23 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.close();
   });
 
+  it('decodes phrases hidden at load once the page shows them (details, read more, dialog, popover, stylesheet)', async () => {
+    const h = get();
+    const { page, texts } = await openFixture(h, 'reveal.html', 1);
+    const want = expected('reveal');
+    for (const phrase of want.mustDecode as string[]) expect(covers(texts, phrase)).toBe(true);
+    // Hidden text is not decoded (nor counted) while hidden.
+    await new Promise((r) => setTimeout(r, 500));
+    const before = await highlightedTexts(page);
+    for (const phrase of want.afterReveal as string[])
+      expect(covers(before, phrase), `${phrase} in ${before.join(' | ')}`).toBe(false);
+    await page.evaluate(() => (window as unknown as { revealAll(): void }).revealAll());
+    const after = await waitForRanges(page, 1 + (want.afterReveal as string[]).length);
+    for (const phrase of want.afterReveal as string[])
+      expect(covers(after, phrase), `${phrase} in ${after.join(' | ')}`).toBe(true);
+    await page.close();
+  });
+
   it('picks up stories appended by infinite scroll', async () => {
     const h = get();
     const { page } = await openFixture(h, 'infinite-scroll.html', 1);
