@@ -166,7 +166,7 @@ async function openAndCloseCard(page: TestPage, phrase: string) {
   const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
   const before = await count();
   const rect = await page.evaluate((p) => window.__probe.rectOf(p), phrase);
-  if (!rect) return { opened: false, closed: false, why: `"${phrase}" is not underlined` };
+  if (!rect) return { opened: false, onTop: false, closed: false, why: `"${phrase}" is not underlined` }; // prettier-ignore
   const [x, y] = [rect.x + rect.width / 2, rect.y + rect.height / 2];
   await page.mouseMove(x - 40, y + 60);
   await page.mouseMove(x, y);
@@ -183,10 +183,19 @@ async function openAndCloseCard(page: TestPage, phrase: string) {
     await page.click(x, y); // the card also opens on click or tap
     opened = await appeared(2000);
   }
+  // The card is drawn on top where it opens, just below the phrase (or above it, near the
+  // bottom): what the page shows there is our host, not a dialog, popover or the page itself.
+  const onTop =
+    !opened ||
+    (await page.evaluate(
+      ([px, below, above]) =>
+        [below, above].some((py) => document.elementFromPoint(px, py)?.getAttribute('data-subtext') === 'card'), // prettier-ignore
+      [x, rect.y + rect.height + 24, rect.y - 24] as const,
+    ));
   await page.press('Escape');
   const end = Date.now() + 3000;
   while (Date.now() < end && (await count()) !== before) await sleep(100);
-  return { opened, closed: (await count()) === before, why: '' };
+  return { opened, onTop, closed: (await count()) === before, why: '' };
 }
 
 /** Screenshots `selector` with Subtext's highlights and without them (taken out, then put back). */
@@ -341,7 +350,7 @@ function expectUnharmed(v: Visit): void {
     const { after, ...card } = v.card;
     expect
       .soft(card, `card for "${v.spec.hover}"`)
-      .toEqual({ opened: true, closed: true, why: '' });
+      .toEqual({ opened: true, onTop: true, closed: true, why: '' });
     expect
       .soft(after.compare.sameMarkup, `markup after the card ${after.compare.firstDifference}`)
       .toBe(true);
