@@ -6,9 +6,9 @@
  * open, never to `<body>`: the page's body HTML is the same with a card open or closed (the
  * end-to-end check compares `document.body.innerHTML`). The exception is a phrase inside an open
  * modal dialog, popover or fullscreen element: the host then goes inside that element, since the
- * browser draws it above everything else and makes the rest of a page with a modal dialog inert. It stays inside the viewport, closes on
- * Esc or a click outside, and announces its text through a live region (underlines are invisible
- * to screen readers).
+ * browser draws it above everything else and makes the rest of a page with a modal dialog inert.
+ * It stays inside the viewport, closes on Esc or a click outside, and announces its text through a
+ * live region (underlines are invisible to screen readers).
  */
 import { cardAnnouncement, renderCard, type CardModel } from './card-view';
 import { CARD_CSS } from './card-style';

@@ -72,6 +72,8 @@ export function createPageStyle(doc: Document, css: string, teardown: Teardown):
       // Frameworks sometimes assign a fresh adoptedStyleSheets array: put ours back when dropped.
       if (how === 'sheet' && sheet && !root.adoptedStyleSheets.includes(sheet))
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      // A shadow root healing forgot (its host had left the page) is healed again once back.
+      if (how === 'sheet' && root.nodeType === 11) shadowRoots.add(root as ShadowRoot);
       if (how) return;
       if (adoptSheet(root)) {
         adopted.set(root, 'sheet');

@@ -24,6 +24,7 @@ export const OVERLAP_CHARS = 400;
 
 const BOUNDARY = /[.!?;:](?=\s)|[\u3002\uff01\uff1f]|\n\s*\n/;
 const SPACE = /\s/;
+const NOT_WORD = /[^\p{L}\p{N}]/u;
 
 /**
  * The cut offsets of `text`: `[0, …, text.length]`, consecutive pairs being one piece. Text
@@ -43,7 +44,9 @@ export function pieces(text: string, target = PIECE_CHARS): number[] {
     let cut: number;
     if (m) cut = at + m.index + m[0].length;
     else {
-      const space = SPACE.exec(window);
+      // A space; in text without spaces (Chinese, Japanese), any character that is no letter or
+      // digit (a comma), since a run of letters is one word; failing all, the target itself.
+      const space = SPACE.exec(window) ?? NOT_WORD.exec(window);
       cut = space ? at + space.index + 1 : at;
     }
     if (text.length - cut < 1) break;

@@ -1,9 +1,9 @@
 /**
  * Phrases hidden when their block was matched (a closed `<details>`, a "Read more" box, a dialog
- * or popover not yet open, text a stylesheet hides) are not painted or counted. Their elements are
- * watched here, and when one is rendered (a ResizeObserver sees it get a box) the caller re-matches
- * its block, so the reader sees the phrase decoded once it is shown. The observer is the browser's:
- * an element that stays hidden costs nothing after it is watched.
+ * or popover not yet open, text a stylesheet hides) are not painted or counted. Their blocks are
+ * watched here, and when one is rendered or resized (a ResizeObserver) with one of its hidden
+ * phrases now visible, the caller re-matches it, so the reader sees the phrase once it is shown.
+ * The observer is the browser's: a block that stays hidden costs nothing after it is watched.
  *
  * Not seen: text shown by `visibility` alone (its box never changes size). A page that hides and
  * shows thousands of elements is bounded by {@link MAX_WATCHED}.
@@ -14,7 +14,8 @@ import type { Teardown } from './teardown';
 export const MAX_WATCHED = 2_000;
 
 export class RevealWatch {
-  private readonly watched = new Set<Element>();
+  /** Watched box → the elements of its hidden phrases. */
+  private readonly watched = new Map<Element, Set<Element>>();
   private readonly observer: ResizeObserver | null;
 
   constructor(
@@ -22,8 +23,8 @@ export class RevealWatch {
     teardown: Teardown,
     /** Whether the reader can see `el` now (src/content/visibility.ts). */
     isVisible: (el: Element) => boolean,
-    /** Called with the elements that were just rendered (no longer watched). */
-    onShown: (elements: Element[]) => void,
+    /** Called with the watched boxes one of whose phrases was just shown (no longer watched). */
+    onShown: (boxes: Element[]) => void,
   ) {
     const RO = view?.ResizeObserver;
     this.observer =
@@ -32,9 +33,12 @@ export class RevealWatch {
             const shown: Element[] = [];
             for (const e of entries) {
               const box = e.contentRect;
-              // Still hidden (a box but `visibility: hidden`, say): stay watched. The observer
-              // reports a size only when it changes, so this cannot come round again by itself.
-              if ((box.width <= 0 && box.height <= 0) || !isVisible(e.target)) continue;
+              const phrases = this.watched.get(e.target);
+              // Still hidden (a box but `visibility: hidden`, or the phrase's own element still
+              // hidden in a shown block): stay watched. The observer reports a size only when it
+              // changes, so this cannot come round again by itself.
+              if (!phrases || (box.width <= 0 && box.height <= 0)) continue;
+              if (![...phrases].some((el) => el.isConnected && isVisible(el))) continue;
               this.forget(e.target);
               shown.push(e.target);
             }
@@ -48,21 +52,40 @@ export class RevealWatch {
     return this.watched.size;
   }
 
-  /** Watches `el` until it is rendered (no-op without ResizeObserver or past the bound). */
-  watch(el: Element): void {
-    if (!this.observer || this.watched.has(el) || this.watched.size >= MAX_WATCHED) return;
-    this.watched.add(el);
-    this.observer.observe(el);
+  /**
+   * Watches the hidden phrase element `el` through `container` (its block, or the host of its
+   * shadow root): an inline element gets no box of its own to report, its block does. No-op
+   * without ResizeObserver, or past the bound once elements that left the page are dropped.
+   */
+  watch(el: Element, container?: Node): void {
+    if (!this.observer) return;
+    const box =
+      container?.nodeType === 1
+        ? (container as Element)
+        : container?.nodeType === 11
+          ? (container as ShadowRoot).host
+          : el;
+    const phrases = this.watched.get(box);
+    if (phrases) return void phrases.add(el);
+    if (this.watched.size >= MAX_WATCHED) this.prune();
+    if (this.watched.size >= MAX_WATCHED) return;
+    this.watched.set(box, new Set([el]));
+    this.observer.observe(box);
   }
 
   /** Stops watching everything (a new full scan watches afresh). */
   clear(): void {
-    for (const el of this.watched) this.observer?.unobserve(el);
+    for (const box of this.watched.keys()) this.observer?.unobserve(box);
     this.watched.clear();
   }
 
-  private forget(el: Element): void {
-    this.watched.delete(el);
-    this.observer?.unobserve(el);
+  /** Drops boxes that left the page (a page that replaces its content keeps the list short). */
+  private prune(): void {
+    for (const box of [...this.watched.keys()]) if (!box.isConnected) this.forget(box);
+  }
+
+  private forget(box: Element): void {
+    this.watched.delete(box);
+    this.observer?.unobserve(box);
   }
 }

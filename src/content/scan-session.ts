@@ -82,6 +82,8 @@ export class ScanSession {
   private queue: Promise<void> = Promise.resolve();
   /** Elements of phrases hidden when matched: re-matched once the page shows them. */
   private readonly hidden: RevealWatch;
+  /** The phrase running across the end of the last piece matched, if any (see matchBlock). */
+  private carry: { block: TextBlock; end: number } | null = null;
 
   constructor(private readonly o: SessionOptions) {
     const t = o.teardown;
@@ -263,15 +265,17 @@ export class ScanSession {
     const minIntensity = this.o.settings.underline.minIntensity;
     const hidden = this.dismissed.get(block.container);
     // A piece is read a little past its end (pieces.ts), keeping only the phrases that start in
-    // it; a phrase that ran across the previous cut was kept by that piece and covers the start.
+    // it. A phrase that ran across the previous cut (kept or not: dismissed, too mild, hidden)
+    // was that piece's: this one is read from where it ended, as matching the whole block would.
+    const base = this.carry?.block === block ? Math.max(from, this.carry.end) : from;
     const readTo = Math.min(block.text.length, to + OVERLAP_CHARS);
-    const last = out[out.length - 1];
-    const covered = last?.block === block ? last.end : from;
-    const text = from === 0 && readTo === block.text.length ? block.text : block.text.slice(from, readTo); // prettier-ignore
+    const text = base === 0 && readTo === block.text.length ? block.text : block.text.slice(base, readTo); // prettier-ignore
+    this.carry = null;
     for (const m of this.o.glossary.match(text)) {
-      const start = m.start + from;
-      const end = m.end + from;
-      if (start >= to || start < covered) continue;
+      const start = m.start + base;
+      const end = m.end + base;
+      if (start >= to) continue;
+      if (end > to) this.carry = { block, end };
       const entry = this.o.glossary.entry(m.entryId);
       if (!entry || entry.intensity < minIntensity) continue;
       const phrase = block.text.slice(start, end);
@@ -279,7 +283,7 @@ export class ScanSession {
       const range = block.rangeFor(start, end, true);
       if (!visible.of(range.startContainer)) {
         const el = range.startContainer.parentElement;
-        if (el) this.hidden.watch(el);
+        if (el) this.hidden.watch(el, block.container);
         continue;
       }
       out.push({ block, start, end, entry, text: phrase, intensity: entry.intensity, range }); // prettier-ignore

@@ -112,11 +112,12 @@ const PLAIN_APOSTROPHE = "'\\u00b4\\u2018-\\u201b\\u2032";
 const PLAIN_SPACE = '\\t\\n\\v\\f\\r \\u00a0';
 /**
  * One step of the fast path: a word (with inner apostrophes), a punctuation mark that may end a
- * sentence or note a comma, or a run of whitespace holding a line break (a paragraph break when it
- * holds two).
+ * sentence or note a comma, or the rest of a run of whitespace from its first line feed (a
+ * paragraph break when it holds two). That last one starts at a line feed, not at the run's start:
+ * tried at every space of a long run, it would rescan the run each time.
  */
 const PLAIN_STEP = new RegExp(
-  `([${PLAIN_WORD}]+(?:[${PLAIN_APOSTROPHE}][${PLAIN_WORD}]+)*)|([.!?;:,])|([${PLAIN_SPACE}]*\\n[${PLAIN_SPACE}]*)`,
+  `([${PLAIN_WORD}]+(?:[${PLAIN_APOSTROPHE}][${PLAIN_WORD}]+)*)|([.!?;:,])|(\\n[${PLAIN_SPACE}]*)`,
   'g',
 );
 const PLAIN_WORD_CHAR = new RegExp(`[${PLAIN_WORD}]`);

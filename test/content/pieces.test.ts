@@ -33,6 +33,13 @@ describe('cutting a long block into pieces', () => {
     for (const cut of cuts.slice(1, -1)) expect(text[cut - 1]).toBe('。');
   });
 
+  it('cuts Chinese text without 。 after a comma, never inside a run of letters', () => {
+    const text = '双方进行了坦率的交换意见，'.repeat(400);
+    const cuts = pieces(text, 500);
+    expect(cuts.length).toBeGreaterThan(3);
+    for (const cut of cuts.slice(1, -1)) expect(text[cut - 1]).toBe('，');
+  });
+
   it('cuts text with no space at all at the target length', () => {
     const text = 'x'.repeat(5_000);
     const cuts = pieces(text, 1_000);

@@ -30,7 +30,11 @@ const teardowns: Teardown[] = [];
 afterEach(() => {
   for (const t of teardowns.splice(0)) t.dispose();
   FakeResizeObserver.all = [];
+  document.body.innerHTML = '';
 });
+
+/** A paragraph on the page. */
+const para = () => document.body.appendChild(document.createElement('p'));
 
 function watch(visible: (el: Element) => boolean) {
   const t = new Teardown();
@@ -44,7 +48,7 @@ function watch(visible: (el: Element) => boolean) {
 describe('watching hidden phrases until the page shows them', () => {
   it('reports an element once it gets a box and can be seen, and stops watching it', () => {
     const { w, shown, ro } = watch(() => true);
-    const p = document.createElement('p');
+    const p = para();
     w.watch(p);
     w.watch(p);
     expect(w.size).toBe(1);
@@ -60,7 +64,7 @@ describe('watching hidden phrases until the page shows them', () => {
   it('keeps watching an element that has a box but is still hidden (visibility), without reporting it', () => {
     let visible = false;
     const { w, shown, ro } = watch(() => visible);
-    const p = document.createElement('p');
+    const p = para();
     w.watch(p);
     ro().resize(p, 300, 40);
     expect(shown).toEqual([]);
@@ -70,15 +74,36 @@ describe('watching hidden phrases until the page shows them', () => {
     expect(shown).toEqual([[p]]);
   });
 
-  it('watches a bounded number of elements and nothing after teardown', () => {
+  it('watches a phrase in an inline element through its block, which is what gets a box', () => {
+    const hidden = new Set<Element>();
+    const { w, shown, ro } = watch((el) => !hidden.has(el));
+    const p = para();
+    const a = p.appendChild(document.createElement('a'));
+    hidden.add(a);
+    w.watch(a, p);
+    ro().resize(p, 300, 40); // the block is shown, the link in it still hidden
+    expect(shown).toEqual([]);
+    hidden.delete(a);
+    ro().resize(p, 300, 60);
+    expect(shown).toEqual([[p]]);
+  });
+
+  it('watches a bounded number of blocks, dropping those that left the page, and nothing after teardown', () => {
     const { w, t, shown, ro } = watch(() => true);
-    const els = Array.from({ length: MAX_WATCHED + 5 }, () => document.createElement('p'));
+    const els = Array.from({ length: MAX_WATCHED }, () => para());
     for (const el of els) w.watch(el);
+    const late = para();
+    w.watch(late);
     expect(w.size).toBe(MAX_WATCHED);
+    els[0]!.remove();
+    w.watch(late);
+    expect(w.size).toBe(MAX_WATCHED);
+    ro().resize(late, 300, 40);
+    expect(shown).toEqual([[late]]);
     t.dispose();
     expect(w.size).toBe(0);
-    ro().resize(els[0]!, 300, 40);
-    expect(shown).toEqual([]);
+    ro().resize(els[1]!, 300, 40);
+    expect(shown).toHaveLength(1);
   });
 
   it('does nothing where there is no ResizeObserver', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/core/entry';
 import { pieces } from '../../src/content/pieces';
 import { ScanSession, type ScanPass } from '../../src/content/scan-session';
 import { Teardown } from '../../src/content/teardown';
@@ -20,8 +21,10 @@ const glossaryEntries = [
 let registry: Map<string, Set<AbstractRange>>;
 let teardown: Teardown;
 
-function start(opts: { forceMarks?: boolean; minIntensity?: 1 | 2 | 3 | 4 | 5 } = {}) {
-  const glossary = literalGlossary(glossaryEntries);
+function start(
+  opts: { forceMarks?: boolean; minIntensity?: 1 | 2 | 3 | 4 | 5; entries?: Entry[] } = {},
+) {
+  const glossary = literalGlossary(opts.entries ?? glossaryEntries);
   const passes: ScanPass[] = [];
   const s = settings();
   s.underline.minIntensity = opts.minIntensity ?? 1;
@@ -88,6 +91,20 @@ describe('a full scan', () => {
     expect(records).toHaveLength(401);
     expect(new Set(records.map((r) => r.start)).size).toBe(401);
     expect(records.every((r) => r.text === 'grave concern')).toBe(true);
+  });
+
+  it('chooses across a cut as it would in the whole block (a phrase across the cut rules out the overlapping one)', async () => {
+    const entries = [
+      entry('ab', ['alpha bravo'], 3),
+      entry('bc', ['bravo charlie'], 3),
+      entry('cd', ['charlie delta'], 3),
+    ];
+    const text = 'x'.repeat(3_994) + ' alpha bravo charlie delta' + ' filler,'.repeat(400);
+    expect(pieces(text)[1]).toBe(4_001); // inside "alpha bravo"
+    document.body.innerHTML = `<p>${text}</p>`;
+    const { session } = start({ entries });
+    await session.scanAll();
+    expect(session.model.all().map((r) => r.text)).toEqual(['alpha bravo', 'charlie delta']);
   });
 
   it('reports what it scanned: characters, matches and blocks', async () => {
