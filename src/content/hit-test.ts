@@ -3,9 +3,10 @@
  * browser. First the caret position at the point (`caretPositionFromPoint` /
  * `caretRangeFromPoint`): on a text node, the phrases of that node whose own rectangles hold the
  * point (the caret snaps to the nearest text even past a line's end, so the rectangles decide).
- * Elsewhere (a shadow host, whose content the caret does not reach), the registry's
+ * Elsewhere (no text there, a closed shadow host), the registry's
  * `CSS.highlights.highlightsFromPoint` where present (Chrome 140+, Firefox 150+): exact, but its
  * cost grows with the number of ranges on the page, so it is not asked on every pointer move.
+ * Both are given the open shadow roots that hold phrases: without them they stop at the host.
  */
 import type { MatchRecord } from './page-model';
 import { toLiveRange } from './painter';
@@ -15,7 +16,11 @@ type Registry = HighlightRegistry & {
   highlightsFromPoint?: (x: number, y: number, o?: { shadowRoots?: ShadowRoot[] }) => HitResult[];
 };
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    o?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
@@ -23,6 +28,11 @@ type CaretDoc = Document & {
 export class HitIndex {
   private byRange = new Map<AbstractRange, MatchRecord>();
   private byNode = new Map<Node, MatchRecord[]>();
+  /**
+   * The open shadow roots that hold phrases: the caret and the registry look into a shadow tree
+   * only when given its root (else they stop at its host).
+   */
+  private options: { shadowRoots: ShadowRoot[] } | undefined;
 
   constructor(private readonly doc: Document) {}
 
@@ -30,7 +40,10 @@ export class HitIndex {
   reset(records: Iterable<MatchRecord>): void {
     this.byRange = new Map();
     this.byNode = new Map();
+    const roots = new Set<ShadowRoot>();
     for (const r of records) {
+      const root = r.block.nodes[0]?.getRootNode();
+      if (root?.nodeType === 11) roots.add(root as ShadowRoot);
       this.byRange.set(r.range, r);
       const nodes = r.block.nodes;
       // Binary searches on the block's offsets: indexOf made 12 000 phrases in a block of many
@@ -44,20 +57,30 @@ export class HitIndex {
         else this.byNode.set(n, [r]);
       }
     }
+    this.options = roots.size ? { shadowRoots: [...roots] } : undefined;
   }
 
   /** The phrase drawn at viewport point (x, y), if any. */
   at(x: number, y: number): MatchRecord | null {
-    const caret = caretAt(this.doc as CaretDoc, x, y);
+    const caret = caretAt(this.doc as CaretDoc, x, y, this.options);
     // Text under the pointer: its own phrases and their rectangles answer, without asking the
     // registry, whose answer costs more the more ranges a page has (36,000 ranges: 0.2–2 s per
     // pointer move in Chromium). Anything else (no text there, a shadow host, whose content the
     // caret does not reach) goes to the registry.
     if (caret?.node.nodeType === TEXT_NODE) return this.atCaret(caret.node, caret.offset, x, y);
+    // A caret that stopped at a shadow host (a browser without the `shadowRoots` option): the
+    // element under the point inside each shadow root that holds phrases, and its text's phrases.
+    for (const root of this.options?.shadowRoots ?? []) {
+      const el = root.elementFromPoint?.(x, y);
+      if (!el || el.getRootNode() !== root) continue;
+      for (let c = el.firstChild; c; c = c.nextSibling)
+        for (const r of this.byNode.get(c) ?? [])
+          if (containsPoint(toLiveRange(r.range), x, y)) return r;
+    }
     const registry = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSS
       ?.highlights as Registry | undefined;
     if (typeof registry?.highlightsFromPoint === 'function') {
-      const hits = registry.highlightsFromPoint(x, y);
+      const hits = withShadowRoots((o) => registry.highlightsFromPoint!(x, y, o), this.options);
       for (const hit of hits) {
         const ranges = 'ranges' in hit && Array.isArray(hit.ranges) ? hit.ranges : null;
         if (!ranges) continue;
@@ -83,10 +106,31 @@ export class HitIndex {
 
 const TEXT_NODE = 3;
 
+/**
+ * Calls `f` with the shadow-root option, or without it when the call refuses the option (an
+ * older engine, or Firefox handing our objects across to the page's world).
+ */
+function withShadowRoots<T>(
+  f: (o: { shadowRoots: ShadowRoot[] } | undefined) => T,
+  options: { shadowRoots: ShadowRoot[] } | undefined,
+): T {
+  if (!options) return f(undefined);
+  try {
+    return f(options);
+  } catch {
+    return f(undefined);
+  }
+}
+
 /** The caret position at a viewport point: the node and offset the browser puts it at. */
-function caretAt(doc: CaretDoc, x: number, y: number): { node: Node; offset: number } | null {
+function caretAt(
+  doc: CaretDoc,
+  x: number,
+  y: number,
+  options: { shadowRoots: ShadowRoot[] } | undefined,
+): { node: Node; offset: number } | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const pos = doc.caretPositionFromPoint(x, y);
+    const pos = withShadowRoots((o) => doc.caretPositionFromPoint!(x, y, o), options);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
   if (typeof doc.caretRangeFromPoint === 'function') {

@@ -174,6 +174,25 @@ forEachBrowser('The content script on fixture pages', (get) => {
       () => document.querySelector('#open-card')!.shadowRoot!.adoptedStyleSheets.length,
     );
     expect(adopted).toBeGreaterThanOrEqual(1);
+    // Hovering the phrase inside the shadow root opens its card (the hit test must look into it).
+    const rect = await page.evaluate(() => {
+      let box: { x: number; y: number } | null = null;
+      CSS.highlights.forEach((hl, name) => {
+        if (!name.startsWith('subtext')) return;
+        hl.forEach((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const b = range.getClientRects()[0]!; // the first line of it: the phrase may wrap
+          box ??= { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+        });
+      });
+      return box as { x: number; y: number } | null;
+    });
+    expect(rect).not.toBeNull();
+    await page.mouseMove(rect!.x - 40, rect!.y + 60);
+    await page.mouseMove(rect!.x, rect!.y);
+    await page.waitFor(() => document.querySelector('[data-subtext="card"]') !== null);
     await page.close();
   });
 
