@@ -16,7 +16,9 @@ export const MAX_WATCHED = 2_000;
 export class RevealWatch {
   /** Watched box → the elements of its hidden phrases. */
   private readonly watched = new Map<Element, Set<Element>>();
-  private readonly observer: ResizeObserver | null;
+  /** Made on the first hidden phrase: most pages have none and never pay for an observer. */
+  private observer: ResizeObserver | null = null;
+  private readonly make: (() => ResizeObserver) | null;
 
   constructor(
     view: (Window & typeof globalThis) | null,
@@ -27,23 +29,24 @@ export class RevealWatch {
     onShown: (boxes: Element[]) => void,
   ) {
     const RO = view?.ResizeObserver;
-    this.observer =
+    this.make =
       typeof RO === 'function'
-        ? new RO((entries) => {
-            const shown: Element[] = [];
-            for (const e of entries) {
-              const box = e.contentRect;
-              const phrases = this.watched.get(e.target);
-              // Still hidden (a box but `visibility: hidden`, or the phrase's own element still
-              // hidden in a shown block): stay watched. The observer reports a size only when it
-              // changes, so this cannot come round again by itself.
-              if (!phrases || (box.width <= 0 && box.height <= 0)) continue;
-              if (![...phrases].some((el) => el.isConnected && isVisible(el))) continue;
-              this.forget(e.target);
-              shown.push(e.target);
-            }
-            if (shown.length && !teardown.isDisposed) onShown(shown);
-          })
+        ? () =>
+            new RO((entries) => {
+              const shown: Element[] = [];
+              for (const e of entries) {
+                const box = e.contentRect;
+                const phrases = this.watched.get(e.target);
+                // Still hidden (a box but `visibility: hidden`, or the phrase's own element still
+                // hidden in a shown block): stay watched. The observer reports a size only when
+                // it changes, so this cannot come round again by itself.
+                if (!phrases || (box.width <= 0 && box.height <= 0)) continue;
+                if (![...phrases].some((el) => el.isConnected && isVisible(el))) continue;
+                this.forget(e.target);
+                shown.push(e.target);
+              }
+              if (shown.length && !teardown.isDisposed) onShown(shown);
+            })
         : null;
     teardown.add(() => this.clear());
   }
@@ -58,7 +61,8 @@ export class RevealWatch {
    * without ResizeObserver, or past the bound once elements that left the page are dropped.
    */
   watch(el: Element, container?: Node): void {
-    if (!this.observer) return;
+    if (!this.make) return;
+    this.observer ??= this.make();
     const box =
       container?.nodeType === 1
         ? (container as Element)

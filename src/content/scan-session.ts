@@ -81,7 +81,7 @@ export class ScanSession {
   private readonly dismissed = new WeakMap<Container, Set<string>>();
   private queue: Promise<void> = Promise.resolve();
   /** Elements of phrases hidden when matched: re-matched once the page shows them. */
-  private readonly hidden: RevealWatch;
+  private readonly reveal: RevealWatch;
   /** The phrase running across the end of the last piece matched, if any (see matchBlock). */
   private carry: { block: TextBlock; end: number } | null = null;
 
@@ -93,7 +93,7 @@ export class ScanSession {
         : createMarkPainter(o.doc, t);
     this.style = createPageStyle(o.doc, underlineCss(o.settings.underline, isDarkPage(o.doc)), t);
     t.add(() => this.unpaint(this.model.clear()));
-    this.hidden = new RevealWatch(
+    this.reveal = new RevealWatch(
       o.doc.defaultView as (Window & typeof globalThis) | null,
       t,
       (el) => new VisibilityCheck().of(el),
@@ -117,7 +117,7 @@ export class ScanSession {
     return this.serial(async () => {
       const start = performance.now();
       this.unpaint(this.model.clear());
-      this.hidden.clear();
+      this.reveal.clear();
       const root = this.o.doc.body ?? this.o.doc.documentElement;
       // The walk is sliced too: a page with hundreds of thousands of nodes is walked in pieces.
       const clock = new TaskClock(start);
@@ -263,7 +263,7 @@ export class ScanSession {
     visible: VisibilityCheck,
   ): void {
     const minIntensity = this.o.settings.underline.minIntensity;
-    const hidden = this.dismissed.get(block.container);
+    const dismissed = this.dismissed.get(block.container);
     // A piece is read a little past its end (pieces.ts), keeping only the phrases that start in
     // it. A phrase that ran across the previous cut (kept or not: dismissed, too mild, hidden)
     // was that piece's: this one is read from where it ended, as matching the whole block would.
@@ -279,11 +279,11 @@ export class ScanSession {
       const entry = this.o.glossary.entry(m.entryId);
       if (!entry || entry.intensity < minIntensity) continue;
       const phrase = block.text.slice(start, end);
-      if (hidden?.has(dismissKey({ entry, text: phrase }))) continue;
+      if (dismissed?.has(dismissKey({ entry, text: phrase }))) continue;
       const range = block.rangeFor(start, end, true);
       if (!visible.of(range.startContainer)) {
         const el = range.startContainer.parentElement;
-        if (el) this.hidden.watch(el, block.container);
+        if (el) this.reveal.watch(el, block.container);
         continue;
       }
       out.push({ block, start, end, entry, text: phrase, intensity: entry.intensity, range }); // prettier-ignore
