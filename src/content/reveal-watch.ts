@@ -5,13 +5,26 @@
  * phrases now visible, the caller re-matches it, so the reader sees the phrase once it is shown.
  * The observer is the browser's: a block that stays hidden costs nothing after it is watched.
  *
- * Not seen: text shown by `visibility` alone (its box never changes size). A page that hides and
- * shows thousands of elements is bounded by {@link MAX_WATCHED}.
+ * Text hidden by `visibility` has a box already, and showing it changes no size: such blocks are
+ * "veiled", and while there are any, a change of a `class`, `style`, `hidden` or `open` attribute
+ * anywhere in their document (or shadow root) has them checked again, at most every
+ * {@link VEIL_CHECK_MS}. Not seen: text that only a `:hover` rule or a stylesheet shows without
+ * changing a size or an attribute. A page that hides and shows thousands of elements is bounded by
+ * {@link MAX_WATCHED} and {@link MAX_VEILED}.
  */
 import type { Teardown } from './teardown';
 
 /** Elements watched at once, at most: beyond that, hidden phrases stay as they were found. */
 export const MAX_WATCHED = 2_000;
+/** Veiled blocks checked again on attribute changes, at most; beyond that they wait for a resize. */
+export const MAX_VEILED = 200;
+/** The least time between two checks of the veiled blocks, in ms (a page may churn classes). */
+export const VEIL_CHECK_MS = 100;
+const VEIL_ATTRIBUTES: MutationObserverInit = {
+  attributes: true,
+  subtree: true,
+  attributeFilter: ['class', 'style', 'hidden', 'open'],
+};
 
 export class RevealWatch {
   /** Watched box → the elements of its hidden phrases. */
@@ -19,14 +32,20 @@ export class RevealWatch {
   /** Made on the first hidden phrase: most pages have none and never pay for an observer. */
   private observer: ResizeObserver | null = null;
   private readonly make: (() => ResizeObserver) | null;
+  /** Watched boxes that are rendered while their phrases are not (`visibility: hidden`). */
+  private readonly veiled = new Set<Element>();
+  /** Attribute changes, watched only while some box is veiled; and the roots it observes. */
+  private veilObserver: MutationObserver | null = null;
+  private readonly veilRoots = new Set<Node>();
+  private checkPending = false;
 
   constructor(
-    view: (Window & typeof globalThis) | null,
-    teardown: Teardown,
+    private readonly view: (Window & typeof globalThis) | null,
+    private readonly teardown: Teardown,
     /** Whether the reader can see `el` now (src/content/visibility.ts). */
-    isVisible: (el: Element) => boolean,
+    private readonly isVisible: (el: Element) => boolean,
     /** Called with the watched boxes one of whose phrases was just shown (no longer watched). */
-    onShown: (boxes: Element[]) => void,
+    private readonly onShown: (boxes: Element[]) => void,
   ) {
     const RO = view?.ResizeObserver;
     this.make =
@@ -41,7 +60,10 @@ export class RevealWatch {
                 // hidden in a shown block): stay watched. The observer reports a size only when
                 // it changes, so this cannot come round again by itself.
                 if (!phrases || (box.width <= 0 && box.height <= 0)) continue;
-                if (![...phrases].some((el) => el.isConnected && isVisible(el))) continue;
+                if (!this.anyShown(phrases)) {
+                  this.veil(e.target);
+                  continue;
+                }
                 this.forget(e.target);
                 shown.push(e.target);
               }
@@ -77,10 +99,69 @@ export class RevealWatch {
     this.observer.observe(box);
   }
 
+  /** Boxes checked again on attribute changes (see the file's comment). */
+  get veiledSize(): number {
+    return this.veiled.size;
+  }
+
   /** Stops watching everything (a new full scan watches afresh). */
   clear(): void {
     for (const box of this.watched.keys()) this.observer?.unobserve(box);
     this.watched.clear();
+    this.veiled.clear();
+    this.unveil();
+  }
+
+  private anyShown(phrases: Set<Element>): boolean {
+    for (const el of phrases) if (el.isConnected && this.isVisible(el)) return true;
+    return false;
+  }
+
+  /** `box` is rendered and its phrases are not: check it again when an attribute changes. */
+  private veil(box: Element): void {
+    const MO = this.view?.MutationObserver;
+    if (this.veiled.has(box) || this.veiled.size >= MAX_VEILED || typeof MO !== 'function') return;
+    this.veiled.add(box);
+    const observer = (this.veilObserver ??= new MO(() => this.scheduleCheck()));
+    // The box's document, and the shadow roots its phrases are in (a document's observer does
+    // not see inside them).
+    const roots = [box.getRootNode()];
+    for (const el of this.watched.get(box) ?? []) roots.push(el.getRootNode());
+    for (const root of roots) {
+      if (this.veilRoots.has(root)) continue;
+      this.veilRoots.add(root);
+      observer.observe(root, VEIL_ATTRIBUTES);
+    }
+  }
+
+  private scheduleCheck(): void {
+    if (this.checkPending || this.teardown.isDisposed) return;
+    this.checkPending = true;
+    this.teardown.timeout(() => {
+      this.checkPending = false;
+      this.checkVeiled();
+    }, VEIL_CHECK_MS);
+  }
+
+  private checkVeiled(): void {
+    const shown: Element[] = [];
+    for (const box of [...this.veiled]) {
+      const phrases = this.watched.get(box);
+      if (!phrases || !box.isConnected) this.veiled.delete(box);
+      else if (this.anyShown(phrases)) {
+        this.forget(box);
+        shown.push(box);
+      }
+    }
+    if (!this.veiled.size) this.unveil();
+    if (shown.length && !this.teardown.isDisposed) this.onShown(shown);
+  }
+
+  /** No box is veiled: stop watching attributes. */
+  private unveil(): void {
+    this.veilObserver?.disconnect();
+    this.veilObserver = null;
+    this.veilRoots.clear();
   }
 
   /** Drops boxes that left the page (a page that replaces its content keeps the list short). */
@@ -90,6 +171,7 @@ export class RevealWatch {
 
   private forget(box: Element): void {
     this.watched.delete(box);
+    this.veiled.delete(box);
     this.observer?.unobserve(box);
   }
 }

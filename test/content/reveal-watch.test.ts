@@ -1,5 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_WATCHED, RevealWatch } from '../../src/content/reveal-watch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  MAX_VEILED,
+  MAX_WATCHED,
+  RevealWatch,
+  VEIL_CHECK_MS,
+} from '../../src/content/reveal-watch';
 import { Teardown } from '../../src/content/teardown';
 
 /** A ResizeObserver the test drives: `resize(el, w, h)` reports a new box for a watched element. */
@@ -31,6 +36,8 @@ afterEach(() => {
   for (const t of teardowns.splice(0)) t.dispose();
   FakeResizeObserver.all = [];
   document.body.innerHTML = '';
+  document.body.className = '';
+  vi.useRealTimers();
 });
 
 /** A paragraph on the page. */
@@ -39,7 +46,8 @@ const para = () => document.body.appendChild(document.createElement('p'));
 function watch(visible: (el: Element) => boolean) {
   const t = new Teardown();
   teardowns.push(t);
-  const view = { ResizeObserver: FakeResizeObserver } as unknown as Window & typeof globalThis;
+  const view = { ResizeObserver: FakeResizeObserver, MutationObserver } as unknown as Window &
+    typeof globalThis;
   const shown: Element[][] = [];
   const w = new RevealWatch(view, t, visible, (els) => shown.push(els));
   return { w, t, shown, ro: () => FakeResizeObserver.all[0]! };
@@ -117,5 +125,85 @@ describe('watching hidden phrases until the page shows them', () => {
     );
     w.watch(document.createElement('p'));
     expect(w.size).toBe(0);
+  });
+
+  describe('text hidden by visibility, which no resize reveals', () => {
+    /** Lets the attribute observer deliver, then the check's delay pass. */
+    const settle = async () => {
+      await Promise.resolve();
+      vi.advanceTimersByTime(VEIL_CHECK_MS);
+    };
+
+    it('checks a rendered block whose phrase is hidden again when a class changes, and reports it once shown', async () => {
+      vi.useFakeTimers();
+      let visible = false;
+      const { w, shown, ro } = watch(() => visible);
+      const p = para();
+      w.watch(p);
+      ro().resize(p, 300, 40); // a box, but the phrase is not visible: veiled
+      expect(w.veiledSize).toBe(1);
+      document.body.className = 'unrelated';
+      await settle();
+      expect(shown).toEqual([]);
+      visible = true;
+      p.className = 'revealed';
+      await settle();
+      expect(shown).toEqual([[p]]);
+      expect(w.size).toBe(0);
+      expect(w.veiledSize).toBe(0);
+      p.className = 'again';
+      await settle();
+      expect(shown).toHaveLength(1);
+    });
+
+    it('checks once per interval however many attributes change, and stops watching attributes when nothing is veiled', async () => {
+      vi.useFakeTimers();
+      let checks = 0;
+      const { w, ro } = watch(() => (checks++, false));
+      const p = para();
+      w.watch(p);
+      ro().resize(p, 300, 40);
+      checks = 0;
+      for (let i = 0; i < 50; i++) {
+        document.body.className = `frame-${i}`;
+        await Promise.resolve();
+      }
+      vi.advanceTimersByTime(VEIL_CHECK_MS);
+      expect(checks).toBe(1);
+      p.remove();
+      document.body.className = 'gone';
+      await settle();
+      expect(w.veiledSize).toBe(0);
+      checks = 0;
+      document.body.className = 'after';
+      await settle();
+      expect(checks).toBe(0);
+    });
+
+    it('sees attribute changes inside an open shadow root that holds a veiled block', async () => {
+      vi.useFakeTimers();
+      let visible = false;
+      const { w, shown, ro } = watch(() => visible);
+      const host = para();
+      const root = host.attachShadow({ mode: 'open' });
+      const inner = root.appendChild(document.createElement('p'));
+      w.watch(inner, root);
+      ro().resize(host, 300, 40);
+      visible = true;
+      inner.setAttribute('style', 'visibility: visible');
+      await settle();
+      expect(shown).toEqual([[host]]);
+    });
+
+    it('checks a bounded number of veiled blocks', () => {
+      const { w, ro } = watch(() => false);
+      for (let i = 0; i < MAX_VEILED + 5; i++) {
+        const p = para();
+        w.watch(p);
+        ro().resize(p, 300, 40);
+      }
+      expect(w.size).toBe(MAX_VEILED + 5);
+      expect(w.veiledSize).toBe(MAX_VEILED);
+    });
   });
 });
