@@ -84,20 +84,28 @@ export function placeCard(
 /** Elements the browser puts in its top layer, above any z-index. */
 const TOP_LAYER = ['dialog:modal', ':popover-open', ':fullscreen'];
 
-/** The innermost top-layer element holding `node`, if any (selectors a browser lacks are skipped). */
+/**
+ * The innermost top-layer element holding `node`, if any (selectors a browser lacks are skipped),
+ * across shadow boundaries: a phrase in a component inside a modal dialog belongs in the dialog.
+ */
 function topLayerOf(node: Node | null | undefined): Element | null {
-  const el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
-  let found: Element | null = null;
-  for (const selector of TOP_LAYER) {
-    let hit: Element | null = null;
-    try {
-      hit = el?.closest(selector) ?? null;
-    } catch {
-      continue;
+  let el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  while (el) {
+    let found: Element | null = null;
+    for (const selector of TOP_LAYER) {
+      let hit: Element | null = null;
+      try {
+        hit = el.closest(selector);
+      } catch {
+        continue;
+      }
+      if (hit && (!found || found.contains(hit))) found = hit;
     }
-    if (hit && (!found || found.contains(hit))) found = hit;
+    if (found) return found;
+    const root = el.getRootNode();
+    el = root.nodeType === 11 ? (root as ShadowRoot).host : null;
   }
-  return found;
+  return null;
 }
 
 /** Where the card lands for `top: 0; left: 0`, and how many viewport pixels one of ours is. */
