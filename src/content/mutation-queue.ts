@@ -10,14 +10,15 @@ import { isOwnNode as isOurs } from './own-nodes';
 import { Backoff, whenIdle } from './scheduler';
 import type { Teardown } from './teardown';
 
-const HIDDEN_STYLE = /display\s*:\s*none/i;
 const OPTIONS: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   attributes: true,
-  attributeOldValue: true,
-  attributeFilter: ['hidden', 'contenteditable', 'role', 'style'],
+  // Not `style`: a page animating inline styles writes it on thousands of elements a frame, and
+  // each write would be a record. Text an inline style hides is watched until shown instead
+  // (src/content/reveal-watch.ts).
+  attributeFilter: ['hidden', 'contenteditable', 'role'],
 };
 
 export interface MutationQueue {
@@ -74,10 +75,6 @@ export function watchMutations(
     }
     if (r.type === 'attributes') {
       if (isOurs(r.target)) return false;
-      if (r.attributeName === 'style') {
-        const now = (r.target as Element).getAttribute('style') ?? '';
-        if (HIDDEN_STYLE.test(now) === HIDDEN_STYLE.test(r.oldValue ?? '')) return false;
-      }
       pending.subtrees.add(r.target);
       return true;
     }

@@ -5,12 +5,14 @@
  * phrases now visible, the caller re-matches it, so the reader sees the phrase once it is shown.
  * The observer is the browser's: a block that stays hidden costs nothing after it is watched.
  *
- * Text hidden by `visibility` has a box already, and showing it changes no size: such blocks are
- * "veiled", and while there are any, a change of a `class`, `style`, `hidden` or `open` attribute
- * anywhere in their document (or shadow root) has them checked again, at most every
- * {@link VEIL_CHECK_MS}. Not seen: text that only a `:hover` rule or a stylesheet shows without
- * changing a size or an attribute. A page that hides and shows thousands of elements is bounded by
- * {@link MAX_WATCHED} and {@link MAX_VEILED}.
+ * Text hidden by `visibility`, or an inline element in a rendered block, has a box already, and
+ * showing it may change no size: such blocks are "veiled", and a change of a `class`, `style`,
+ * `hidden` or `open` attribute on the block, its hidden phrases or any of their ancestors (across
+ * shadow roots) has them checked again, at most every {@link VEIL_CHECK_MS}. Only those elements
+ * are observed, never a whole subtree: a page animating the inline style of thousands of other
+ * elements makes no records for us. Not seen: text that only a `:hover` rule, a sibling's state
+ * or a stylesheet shows without changing a size or one of those attributes. A page that hides and
+ * shows thousands of elements is bounded by {@link MAX_WATCHED} and {@link MAX_VEILED}.
  */
 import type { Teardown } from './teardown';
 
@@ -22,7 +24,6 @@ export const MAX_VEILED = 200;
 export const VEIL_CHECK_MS = 100;
 const VEIL_ATTRIBUTES: MutationObserverInit = {
   attributes: true,
-  subtree: true,
   attributeFilter: ['class', 'style', 'hidden', 'open'],
 };
 
@@ -34,9 +35,9 @@ export class RevealWatch {
   private readonly make: (() => ResizeObserver) | null;
   /** Watched boxes that are rendered while their phrases are not (`visibility: hidden`). */
   private readonly veiled = new Set<Element>();
-  /** Attribute changes, watched only while some box is veiled; and the roots it observes. */
+  /** Attribute changes, watched only while some box is veiled; and the elements it observes. */
   private veilObserver: MutationObserver | null = null;
-  private readonly veilRoots = new Set<Node>();
+  private readonly veilObserved = new Set<Node>();
   private checkPending = false;
 
   constructor(
@@ -123,15 +124,19 @@ export class RevealWatch {
     if (this.veiled.has(box) || this.veiled.size >= MAX_VEILED || typeof MO !== 'function') return;
     this.veiled.add(box);
     const observer = (this.veilObserver ??= new MO(() => this.scheduleCheck()));
-    // The box's document, and the shadow roots its phrases are in (a document's observer does
-    // not see inside them).
-    const roots = [box.getRootNode()];
-    for (const el of this.watched.get(box) ?? []) roots.push(el.getRootNode());
-    for (const root of roots) {
-      if (this.veilRoots.has(root)) continue;
-      this.veilRoots.add(root);
-      observer.observe(root, VEIL_ATTRIBUTES);
-    }
+    // The box, its phrases and their ancestors, up through shadow hosts. An element already
+    // observed had its ancestors observed with it.
+    for (const el of [box, ...(this.watched.get(box) ?? [])])
+      for (
+        let n: Node | null = el;
+        n;
+        n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null
+      ) {
+        if (n.nodeType !== 1) continue;
+        if (this.veilObserved.has(n)) break;
+        this.veilObserved.add(n);
+        observer.observe(n, VEIL_ATTRIBUTES);
+      }
   }
 
   private scheduleCheck(): void {
@@ -161,7 +166,7 @@ export class RevealWatch {
   private unveil(): void {
     this.veilObserver?.disconnect();
     this.veilObserver = null;
-    this.veilRoots.clear();
+    this.veilObserved.clear();
   }
 
   /** Drops boxes that left the page (a page that replaces its content keeps the list short). */

@@ -17,11 +17,10 @@ import { VisibilityCheck } from './visibility';
 import type { Teardown } from './teardown';
 import {
   containerOf,
-  indexBlock,
-  indexBlocks,
   indexInSteps,
   isBlock,
   type Container,
+  type SteppedIndex,
   type TextBlock,
 } from './text-index';
 import { isDarkPage, underlineCss } from '../shared/underline-style';
@@ -97,7 +96,8 @@ export class ScanSession {
       o.doc.defaultView as (Window & typeof globalThis) | null,
       t,
       (el) => new VisibilityCheck().of(el),
-      (shown) => void this.update({ own: new Set(shown), subtrees: new Set(), hadRemovals: false }), // prettier-ignore
+      // Whole subtrees: a shown element may hold blocks of its own that were never indexed.
+      (shown) => void this.update({ own: new Set(), subtrees: new Set(shown), hadRemovals: false }), // prettier-ignore
     );
   }
 
@@ -121,11 +121,13 @@ export class ScanSession {
       const root = this.o.doc.body ?? this.o.doc.documentElement;
       // The walk is sliced too: a page with hundreds of thousands of nodes is walked in pieces.
       const clock = new TaskClock(start);
-      const blocks = await walkSliced(root, clock, this.o.teardown.signal);
-      if (!blocks) return clock.pause();
+      if (!root) return clock.pause();
+      const index = indexInSteps(root);
+      if (!(await walkSliced(index, clock, this.o.teardown.signal, new Slice()))) return clock.pause(); // prettier-ignore
+      this.watchHidden(index.hidden);
       const indexMs = performance.now() - start;
       const groups = new Map<Container, TextBlock[]>();
-      for (const b of blocks) push(groups, b.container, b);
+      for (const b of index.blocks) push(groups, b.container, b);
       await this.apply(groups, 'initial', start, clock, indexMs);
     });
   }
@@ -135,11 +137,21 @@ export class ScanSession {
     return this.serial(async () => {
       const start = performance.now();
       const clock = new TaskClock(start);
-      const groups = this.reindex(changes);
+      const groups = await this.reindex(changes, clock);
+      if (!groups) return clock.pause();
       if (groups.size)
         await this.apply(groups, 'incremental', start, clock, performance.now() - start);
       else clock.pause();
     });
+  }
+
+  /**
+   * Elements a walk passed over because their inline style hides them: watched, through their
+   * block, until the page shows them (the mutation observer does not watch `style`: animations
+   * write it every frame).
+   */
+  private watchHidden(hidden: readonly Element[]): void {
+    for (const el of hidden) if (el.isConnected) this.reveal.watch(el, containerOf(el));
   }
 
   /** "Not a euphemism here": unpaints one phrase and keeps it hidden in that block on this page. */
@@ -159,12 +171,19 @@ export class ScanSession {
     return this.queue;
   }
 
-  private reindex(changes: ChangeSet): Map<Container, TextBlock[]> {
+  /**
+   * What `changes` touched, re-indexed: container → its runs (none: it lost its text). The walks
+   * are sliced like the initial scan's (a "load more" of thousands of paragraphs, or one block of
+   * 100,000 spans edited, is walked in pieces); null when the session ended meanwhile.
+   */
+  private async reindex(
+    changes: ChangeSet,
+    clock: TaskClock,
+  ): Promise<Map<Container, TextBlock[]> | null> {
     const groups = new Map<Container, TextBlock[]>();
     const stale = new Set<Container>();
     const subtrees = outermost([...changes.subtrees].filter((n) => n.isConnected));
-    for (const s of subtrees)
-      for (const c of this.model.containers()) if (within(s, c)) stale.add(c);
+    if (subtrees.length) for (const c of containersWithin(subtrees, this.model.containers())) stale.add(c); // prettier-ignore
     const own = new Set<Container>();
     for (const n of changes.own) if (n.isConnected) own.add(containerOf(n));
     // An added block also splits its parent's inline flow: re-read the parent's own runs too.
@@ -176,11 +195,25 @@ export class ScanSession {
       for (const c of this.model.containers()) if (!c.isConnected) stale.add(c);
     for (const c of [...stale, ...own]) this.unpaint(this.model.take(c));
     this.o.afterPaint?.();
+    const slice = new Slice();
+    /** Runs `index` to its end, yielding whenever the slice is used up; null when aborted. */
+    const walk = async (index: SteppedIndex): Promise<TextBlock[] | null> => {
+      if (!(await walkSliced(index, clock, this.o.teardown.signal, slice))) return null;
+      this.watchHidden(index.hidden);
+      return index.blocks;
+    };
     for (const s of subtrees) {
       const outer = s.nodeType === 1 && isBlock(s as Element) ? null : containerOf(s);
-      for (const b of indexBlocks(s)) if (b.container !== outer) push(groups, b.container, b);
+      const blocks = await walk(indexInSteps(s));
+      if (!blocks) return null;
+      for (const b of blocks) if (b.container !== outer) push(groups, b.container, b);
     }
-    for (const c of own) if (!groups.has(c) && c.isConnected) groups.set(c, indexBlock(c));
+    for (const c of own) {
+      if (groups.has(c) || !c.isConnected) continue;
+      const blocks = await walk(indexInSteps(c, true));
+      if (!blocks) return null;
+      groups.set(c, blocks);
+    }
     for (const c of stale) if (!groups.has(c)) groups.set(c, []);
     return groups;
   }
@@ -308,18 +341,26 @@ interface Piece {
   isLast: boolean;
 }
 
-/** Indexes `root` in slices of SLICE_MS, yielding through `clock`; null when `signal` aborted it. */
+/** The running stretch's deadline, shared by the walks of one pass. */
+class Slice {
+  deadline = performance.now() + SLICE_MS;
+}
+
+/**
+ * Runs `index` to its end in slices of SLICE_MS, yielding through `clock` whenever `slice` is
+ * used up; false when `signal` aborted it.
+ */
 async function walkSliced(
-  root: Element | null,
+  index: SteppedIndex,
   clock: TaskClock,
   signal: AbortSignal,
-): Promise<TextBlock[] | null> {
-  if (!root) return [];
-  const index = indexInSteps(root);
+  slice: Slice,
+): Promise<boolean> {
   for (;;) {
-    if (signal.aborted) return null;
-    if (index.step(performance.now() + SLICE_MS)) return index.blocks;
+    if (signal.aborted) return false;
+    if (index.step(slice.deadline)) return true;
     await clock.yield();
+    slice.deadline = performance.now() + SLICE_MS;
   }
 }
 
@@ -329,10 +370,26 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** True when container `c` lies inside subtree `s` (shadow roots count at their host). */
-function within(s: Node, c: Container): boolean {
-  const node = c.nodeType === 11 ? (c as ShadowRoot).host : c;
-  return s === node || s.contains(node);
+/**
+ * The containers of `all` that lie inside one of `subtrees` (shadow roots count at their host).
+ * A few subtrees are asked natively (`contains`); many are looked up from each container's
+ * ancestors, so 3,000 added nodes against 3,000 decoded blocks are not nine million calls.
+ */
+function containersWithin(subtrees: readonly Node[], all: Iterable<Container>): Container[] {
+  const out: Container[] = [];
+  const few = subtrees.length <= 8;
+  const set = few ? null : new Set(subtrees);
+  for (const c of all) {
+    const node = c.nodeType === 11 ? (c as ShadowRoot).host : c;
+    if (set) {
+      for (let n: Node | null = node; n; n = n.parentNode)
+        if (set.has(n)) {
+          out.push(c);
+          break;
+        }
+    } else if (subtrees.some((s) => s === node || s.contains(node))) out.push(c);
+  }
+  return out;
 }
 
 /** Drops subtrees that lie inside another one of the set. */

@@ -9,7 +9,8 @@
  * style recalculation in browsers. The rule (documented in docs/content-script.md):
  * - a BLOCK_TAGS element starts a new flow; text around it in its parent forms separate runs;
  * - SKIP_TAGS elements, `[hidden]`, `[contenteditable]` (any value but "false"), `role=textbox`
- *   and an inline `display:none` are not indexed at all (Subtext's card host is no page text
+ *   and an inline `display:none` are not indexed at all (an element hidden by its inline style is
+ *   reported in `SteppedIndex.hidden`, so the page can be watched for showing it; Subtext's card host is no page text
  *   either: it sits outside `<body>` and has only a closed shadow root; the fallback
  *   `<subtext-mark>` wraps page text and is indexed like any inline element);
  * - `aria-hidden` is indexed: the text is still on screen for sighted readers;
@@ -138,6 +139,20 @@ export function isSkipped(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
+/** True for an element whose own inline style hides it (a script may show it without a mutation we watch). */
+export function hiddenByStyle(el: Element): boolean {
+  if (SKIP_TAGS.has(el.localName)) return false;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+/** The nearest element of `node` or its ancestors (within its tree) hidden by its inline style. */
+function styleHiddenAncestor(node: Node): Element | null {
+  for (let n: Node | null = node; n; n = n.parentNode)
+    if (n.nodeType === ELEMENT_NODE && hiddenByStyle(n as Element)) return n as Element;
+  return null;
+}
+
 /** True when `el` begins its own text flow. */
 export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
@@ -177,6 +192,7 @@ interface Frame {
  */
 class Walker {
   readonly out: TextBlock[] = [];
+  readonly hidden: Element[] = [];
   container: Container;
   text = '';
   nodes: Text[] = [];
@@ -206,26 +222,11 @@ class Walker {
     this.text += t.data;
   }
 
-  /** Walks `parent`'s children into the current run. */
-  children(parent: Node): void {
-    this.stack.push({ next: parent.firstChild, shadow: null, saved: null });
-    this.drain();
-  }
-
-  /** Walks `el` (and its subtree) into the current run. */
-  element(el: Element): void {
-    this.visitElement(el);
-    this.drain();
-  }
-
-  /** Walks `node`'s content as container `c`, then restores the outer run untouched. */
-  block(c: Container, node: Node): void {
-    this.openBlock(c, node);
-    this.drain();
-  }
-
   private visitElement(el: Element): void {
-    if (isSkipped(el)) return;
+    if (isSkipped(el)) {
+      if (hiddenByStyle(el)) this.hidden.push(el);
+      return;
+    }
     if (el.localName === 'br') {
       if (this.nodes.length > 0) this.text += ' ';
       return;
@@ -287,10 +288,17 @@ class Walker {
     return true;
   }
 
-  /** Starts a deep walk of `root` without running it (see {@link indexInSteps}). */
-  begin(root: Element): void {
-    if (isBlock(root)) this.openBlock(root, root);
-    else this.visitElement(root);
+  /**
+   * Starts a walk of `root` without running it (see {@link indexInSteps}): with `own`, its children
+   * into the current run; else a text node into the run, an inline element's subtree into the
+   * run, anything else (a block, a shadow root) as its own container.
+   */
+  begin(root: Node, own: boolean): void {
+    if (own) this.stack.push({ next: root.firstChild, shadow: null, saved: null });
+    else if (root.nodeType === TEXT_NODE) this.addText(root as Text);
+    else if (root.nodeType === ELEMENT_NODE && !isBlock(root as Element))
+      this.visitElement(root as Element);
+    else this.openBlock(containerOf(root), root);
   }
 }
 
@@ -300,20 +308,7 @@ class Walker {
  * file comment) yield nothing; a document in design mode yields nothing.
  */
 export function indexBlocks(root: Node): TextBlock[] {
-  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
-  if (doc?.designMode === 'on') return [];
-  if (root.nodeType === DOCUMENT_NODE) {
-    const el = (root as Document).documentElement;
-    return el ? indexBlocks(el) : [];
-  }
-  if (root.nodeType === ELEMENT_NODE && isInSkipped(root)) return [];
-  if (root.nodeType === TEXT_NODE && root.parentNode && isInSkipped(root.parentNode)) return [];
-  const w = new Walker(containerOf(root), true);
-  if (root.nodeType === TEXT_NODE) w.addText(root as Text);
-  else if (root.nodeType === ELEMENT_NODE && !isBlock(root as Element)) w.element(root as Element);
-  else w.block(containerOf(root), root);
-  w.flush();
-  return w.out;
+  return indexInSteps(root).run();
 }
 
 /**
@@ -321,39 +316,44 @@ export function indexBlocks(root: Node): TextBlock[] {
  * roots (those are containers of their own). Used after a mutation inside `container`.
  */
 export function indexBlock(container: Container): TextBlock[] {
-  const doc =
-    container.nodeType === DOCUMENT_NODE ? (container as Document) : container.ownerDocument;
-  if (doc?.designMode === 'on') return [];
-  if (container.nodeType === ELEMENT_NODE && isInSkipped(container)) return [];
-  const w = new Walker(container, false);
-  w.children(container);
-  w.flush();
-  return w.out;
+  return indexInSteps(container, true).run();
 }
 
-/** A walk of a whole subtree that runs in pieces (see {@link indexInSteps}). */
+/** A walk that runs in pieces (see {@link indexInSteps}). */
 export interface SteppedIndex {
   /** Walks until `deadline` (a performance.now() value); true once the walk is complete. */
   step(deadline: number): boolean;
-  /** The runs found so far; all of `indexBlocks(root)`'s once `step` returned true. */
+  /** Walks to the end; the runs found. */
+  run(): TextBlock[];
+  /** The runs found so far; all of them once `step` returned true. */
   readonly blocks: TextBlock[];
+  /** Elements passed over (or the root's ancestor) because their inline style hides them. */
+  readonly hidden: Element[];
 }
 
 /**
- * The same walk as `indexBlocks(root)` for an element, but resumable: each `step` walks nodes until
- * its deadline, so a page with hundreds of thousands of nodes is indexed in time slices.
+ * The walk of `indexBlocks(root)`, or with `own` of `indexBlock(root)`, resumable: each `step`
+ * walks nodes until its deadline, so a page with hundreds of thousands of nodes, or one block of
+ * them, is indexed in time slices.
  */
-export function indexInSteps(root: Element): SteppedIndex {
-  const doc = root.ownerDocument;
-  const w = new Walker(containerOf(root), true);
-  const skip = doc.designMode === 'on' || isInSkipped(root);
-  if (!skip) w.begin(root);
-  return {
-    step(deadline) {
-      if (!w.drain(deadline)) return false;
-      w.flush();
-      return true;
-    },
-    blocks: w.out,
+export function indexInSteps(root: Node, own = false): SteppedIndex {
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  if (!own && root.nodeType === DOCUMENT_NODE) root = (root as Document).documentElement ?? root;
+  const w = new Walker(own ? (root as Container) : containerOf(root), !own);
+  const skip =
+    doc?.designMode === 'on' ||
+    (root.nodeType === ELEMENT_NODE
+      ? isInSkipped(root)
+      : root.nodeType === TEXT_NODE && !!root.parentNode && isInSkipped(root.parentNode));
+  if (!skip && root.nodeType !== DOCUMENT_NODE) w.begin(root, own);
+  else if (skip) {
+    const hidden = styleHiddenAncestor(root);
+    if (hidden) w.hidden.push(hidden);
+  }
+  const step = (deadline: number): boolean => {
+    if (!w.drain(deadline)) return false;
+    w.flush();
+    return true;
   };
+  return { step, run: () => (step(Infinity), w.out), blocks: w.out, hidden: w.hidden };
 }

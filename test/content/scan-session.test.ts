@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/core/entry';
 import { pieces } from '../../src/content/pieces';
 import { ScanSession, type ScanPass } from '../../src/content/scan-session';
+import { setTaskRecorder } from '../../src/content/scheduler';
 import { Teardown } from '../../src/content/teardown';
 import {
   entry,
@@ -176,6 +177,50 @@ describe('an incremental update', () => {
     div.setAttribute('contenteditable', 'true');
     await session.update({ own: new Set(), subtrees: new Set([div]), hadRemovals: false });
     expect(session.model.count).toBe(0);
+  });
+
+  it.each([3, 12])(
+    're-decodes the paragraphs inside %i sections the page moved, once each',
+    async (n) => {
+      document.body.innerHTML = Array.from(
+        { length: n },
+        (_, i) => `<section><p>Item ${i}: grave concern.</p></section>`,
+      ).join('');
+      const { session } = start();
+      await session.scanAll();
+      const sections = [...document.querySelectorAll('section')];
+      const wrapper = document.createElement('div');
+      wrapper.append(...sections); // removed from the body, added to the wrapper
+      document.body.append(wrapper);
+      sections[0]!.querySelector('p')!.textContent = 'Item 0: constructive.';
+      await session.update({ own: new Set([document.body]), subtrees: new Set(sections), hadRemovals: true }); // prettier-ignore
+      expect(session.model.count).toBe(n);
+      expect(highlighted(registry).sort()).toEqual(
+        ['constructive', ...Array<string>(n - 1).fill('grave concern')].sort(),
+      );
+    },
+  );
+
+  it('yields to the page while re-reading one block of 20,000 inline elements, before matching it', async () => {
+    const spans = Array.from({ length: 20_000 }, (_, i) => `<span>w${i} </span>`).join('');
+    document.body.innerHTML = `<div id="big">${spans}</div>`;
+    const { session, passes } = start();
+    await session.scanAll();
+    const text = document.querySelector('#big span')!.firstChild as Text;
+    text.data = 'grave concern ';
+    const tasks: [number, number][] = [];
+    setTaskRecorder((a, b) => tasks.push([a, b]));
+    try {
+      await session.update({ own: new Set([text]), subtrees: new Set(), hadRemovals: false });
+    } finally {
+      setTaskRecorder(null);
+    }
+    const pass = passes.at(-1)!;
+    expect(pass.kind).toBe('incremental');
+    expect(highlighted(registry)).toEqual(['grave concern']);
+    // Stretches that ended before matching began: the walk of the block was cut into tasks.
+    const walking = tasks.filter(([, end]) => end <= pass.start + pass.indexMs);
+    expect(walking.length).toBeGreaterThan(0);
   });
 });
 

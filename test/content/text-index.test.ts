@@ -90,6 +90,21 @@ describe('indexBlocks', () => {
     expect(texts(blocks)).toEqual(['grave concern']);
   });
 
+  it('reports the elements an inline style hides, so the page can be watched for showing them', () => {
+    const root = page(
+      '<p>grave concern</p><div id="menu" style="display: none"><p>constructive</p></div>' +
+        '<p id="p">a <span id="more" style="DISPLAY:none">constructive</span> b</p>' +
+        '<script style="display:none">x</script><p hidden>a</p>',
+    );
+    const index = indexInSteps(root);
+    index.run();
+    expect(index.hidden.map((el) => el.id)).toEqual(['menu', 'more']);
+    // A walk that starts inside hidden content reports the element that hides it.
+    const inner = indexInSteps(root.querySelector('#menu p')!);
+    expect(inner.run()).toEqual([]);
+    expect(inner.hidden.map((el) => el.id)).toEqual(['menu']);
+  });
+
   it('indexes page text inside the <subtext-mark> fallback, and a page element named like ours', () => {
     const blocks = indexBlocks(
       page(

@@ -250,7 +250,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.close();
   });
 
-  it('decodes phrases hidden at load once the page shows them (details, read more, dialog, popover, stylesheet, visibility)', async () => {
+  it('decodes phrases hidden at load once the page shows them (details, read more, dialog, popover, stylesheet, visibility, inline style)', async () => {
     const h = get();
     const { page, texts } = await openFixture(h, 'reveal.html', 1);
     const want = expected('reveal');
