@@ -144,7 +144,7 @@ export class CardController {
     const range = this.d.painter.liveRange(record.range);
     const rect = firstRect(range);
     const model = cardModel(entry, record.text, this.d.lookup, records.indexOf(record) + 1, records.length); // prettier-ignore
-    this.card.open(model, rect, focus, range.startContainer);
+    this.card.open(model, rect, focus, range.startContainer, () => firstRect(range));
   }
 
   private scrollTo(record: MatchRecord): void {

@@ -36,4 +36,5 @@ button { font: inherit; cursor: pointer; color: inherit; }
 .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 4px; }
 .dismiss { padding: 4px 10px; border-radius: 6px; border: 1px solid light-dark(#d0d7de, #484f58); background: light-dark(#f6f8fa, #21262d); }
 button:focus-visible { outline: 2px solid light-dark(#0072b2, #56b4e9); outline-offset: 1px; }
+@media print { .card { display: none; } }
 `;

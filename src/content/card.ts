@@ -22,9 +22,16 @@ export interface CardHost {
    * Opens (or replaces) the card next to `anchor`; `focus` moves keyboard focus into it. `near`,
    * the phrase's node, puts the card inside the open modal dialog, popover or fullscreen element
    * that holds the phrase: anywhere else it would be under that element (the browser's top layer)
-   * and, for a modal dialog, out of the reader's reach.
+   * and, for a modal dialog, out of the reader's reach. `follow`, when given, says where the
+   * phrase is now: the card follows it when the page scrolls, and closes once it is off screen.
    */
-  open(model: CardModel, anchor: DOMRect, focus: boolean, near?: Node | null): void;
+  open(
+    model: CardModel,
+    anchor: DOMRect,
+    focus: boolean,
+    near?: Node | null,
+    follow?: () => DOMRect,
+  ): void;
   close(): void;
   /** True when an event happened inside the card. */
   isInside(event: Event): boolean;
@@ -37,6 +44,12 @@ export interface CardCallbacks {
 
 const GAP = 6;
 const MARGIN = 8;
+/**
+ * A phrase off screen closes a card opened by the next-phrase command (with focus) only this long
+ * after it opened (ms): the command scrolls to the phrase, smoothly on pages that ask for it, and
+ * the card opens first. A card opened by hover or click closes at once.
+ */
+const SETTLE_MS = 1_000;
 
 function hostStyle(host: HTMLElement): void {
   const set = (p: string, v: string) => host.style.setProperty(p, v, 'important');
@@ -168,6 +181,21 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
   let returnFocus: HTMLElement | null = null;
   /** The host's own zoom, undoing a page's (see calibrate). */
   let zoom = 1;
+  /** The open card's calibration (see calibrate) and when it opened. */
+  let cal: Calibration = { top: 0, left: 0, sx: 1, sy: 1 };
+  let openedAt = 0;
+
+  /** Puts the open card next to `anchor`, inside the viewport. */
+  const place = (anchor: DOMRect): void => {
+    if (!card) return;
+    const view = doc.defaultView;
+    const size = card.getBoundingClientRect();
+    const at = placeCard(anchor, size, {
+      width: view?.innerWidth ?? 1024,
+      height: view?.innerHeight ?? 768,
+    });
+    putCard(card, (at.top - cal.top) / cal.sy, (at.left - cal.left) / cal.sx);
+  };
 
   const close = (): void => {
     if (!current) return;
@@ -206,7 +234,7 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
     },
     isInside: (event) => built !== null && event.composedPath().includes(built.host),
     close,
-    open(model, anchor, focus, near) {
+    open(model, anchor, focus, near, follow) {
       if (teardown.isDisposed) return;
       const { host, shadow, live } = parts();
       if (!current) {
@@ -220,20 +248,15 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
       shadow.append(card);
       const parent = topLayerOf(near) ?? doc.documentElement;
       if (host.parentNode !== parent) parent.append(host);
-      let cal = calibrate(card);
+      cal = calibrate(card);
       if (Math.abs(cal.sx - 1) > 0.02 && cal.sx > 0) {
         // The page zoomed or scaled us: zoom back, so the card keeps its size and fits.
         zoom /= cal.sx;
         host.style.setProperty('zoom', String(zoom), 'important');
         cal = calibrate(card);
       }
-      const view = doc.defaultView;
-      const size = card.getBoundingClientRect();
-      const at = placeCard(anchor, size, {
-        width: view?.innerWidth ?? 1024,
-        height: view?.innerHeight ?? 768,
-      });
-      putCard(card, (at.top - cal.top) / cal.sy, (at.left - cal.left) / cal.sx);
+      place(anchor);
+      openedAt = performance.now();
       card.style.visibility = '';
       if (focus) card.focus({ preventScroll: true });
       // A live region announces changes, not its first content: fill it a moment after attaching.
@@ -247,6 +270,26 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
       }, { capture: true }); // prettier-ignore
       openScope.listen(doc, 'pointerdown', (e) => {
         if (!api.isInside(e)) close();
+      }, { capture: true, passive: true }); // prettier-ignore
+      const view = doc.defaultView;
+      if (!view) return;
+      // A printed page is the article: the card is no part of it.
+      openScope.listen(view, 'beforeprint', close);
+      if (!follow) return;
+      // The page scrolled (the window or any scroller: scroll does not bubble, capture sees it):
+      // follow the phrase once a frame, and close when it has left the screen.
+      let frame = false;
+      openScope.listen(doc, 'scroll', () => {
+        if (frame) return;
+        frame = true;
+        view.requestAnimationFrame(() => {
+          frame = false;
+          if (!current) return;
+          const at = follow();
+          const gone = at.bottom < 0 || at.top > view.innerHeight || (at.width === 0 && at.height === 0); // prettier-ignore
+          if (gone && (!focus || performance.now() - openedAt > SETTLE_MS)) close();
+          else if (!gone) place(at);
+        });
       }, { capture: true, passive: true }); // prettier-ignore
     },
   };

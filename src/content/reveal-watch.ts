@@ -39,6 +39,7 @@ export class RevealWatch {
   private veilObserver: MutationObserver | null = null;
   private readonly veilObserved = new Set<Node>();
   private checkPending = false;
+  private missed = false;
 
   constructor(
     private readonly view: (Window & typeof globalThis) | null,
@@ -78,13 +79,18 @@ export class RevealWatch {
     return this.watched.size;
   }
 
+  /** True when some hidden phrase is not watched (no ResizeObserver, or past the bound). */
+  get missesSome(): boolean {
+    return this.missed;
+  }
+
   /**
    * Watches the hidden phrase element `el` through `container` (its block, or the host of its
    * shadow root): an inline element gets no box of its own to report, its block does. No-op
    * without ResizeObserver, or past the bound once elements that left the page are dropped.
    */
   watch(el: Element, container?: Node): void {
-    if (!this.make) return;
+    if (!this.make) return void (this.missed = true);
     this.observer ??= this.make();
     const box =
       container?.nodeType === 1
@@ -95,7 +101,7 @@ export class RevealWatch {
     const phrases = this.watched.get(box);
     if (phrases) return void phrases.add(el);
     if (this.watched.size >= MAX_WATCHED) this.prune();
-    if (this.watched.size >= MAX_WATCHED) return;
+    if (this.watched.size >= MAX_WATCHED) return void (this.missed = true);
     this.watched.set(box, new Set([el]));
     this.observer.observe(box);
   }
@@ -109,6 +115,7 @@ export class RevealWatch {
   clear(): void {
     for (const box of this.watched.keys()) this.observer?.unobserve(box);
     this.watched.clear();
+    this.missed = false;
     this.veiled.clear();
     this.unveil();
   }

@@ -99,6 +99,14 @@ export class ScanSession {
       // Whole subtrees: a shown element may hold blocks of its own that were never indexed.
       (shown) => void this.update({ own: new Set(), subtrees: new Set(shown), hadRemovals: false }), // prettier-ignore
     );
+    // A <details> or popover the reader opens, when the watch could not take every hidden phrase
+    // (an FAQ of thousands of answers): re-read what it shows. `toggle` does not bubble; capture.
+    t.listen(o.doc, 'toggle', (e) => {
+      const el = e.target as Partial<HTMLDetailsElement> & Element;
+      const opened = el.open === true || (e as Event & { newState?: string }).newState === 'open';
+      if (opened && this.reveal.missesSome && el.isConnected)
+        void this.update({ own: new Set(), subtrees: new Set([el]), hadRemovals: false });
+    }, { capture: true }); // prettier-ignore
   }
 
   /** Applies new underline settings without rescanning. */

@@ -66,7 +66,7 @@ export function underlineFor(
 /**
  * The stylesheet for every intensity: `::highlight()` rules for the Highlight API and the same
  * decoration for `subtext-mark[data-intensity]` (fallback). Intensities below the reader's minimum
- * get no rule (their ranges are not registered either).
+ * get no rule (their ranges are not registered either). Nothing of it applies in print.
  */
 export function underlineCss(underline: Settings['underline'], isDarkPage: boolean): string {
   const rules: string[] = [];
@@ -77,7 +77,8 @@ export function underlineCss(underline: Settings['underline'], isDarkPage: boole
     rules.push(`::highlight(${highlightName(i)}) { ${decl} }`);
     rules.push(`subtext-mark[data-intensity="${i}"] { all: unset; ${decl} }`);
   }
-  return rules.join('\n');
+  // On screen only: a printed article is the page's, without our underlines.
+  return `@media not print {\n${rules.join('\n')}\n}`;
 }
 
 function luminance(rgb: string): number | null {

@@ -131,6 +131,56 @@ describe('the card host', () => {
     expect(document.querySelector('[data-subtext="card"]')!.shadowRoot).toBeNull();
   });
 
+  it('closes before the page is printed: the printout is the article', () => {
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, false);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(card.isOpen).toBe(false);
+    expect(document.querySelector('[data-subtext="card"]')).toBeNull();
+  });
+
+  it('follows its phrase when the page scrolls, and closes once the phrase has left the screen (a second after the next-phrase command opened it)', async () => {
+    let shadow: ShadowRoot | undefined;
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init,
+    ) {
+      shadow = attach.call(this, init);
+      return shadow;
+    });
+    let at = anchor;
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, true, null, () => at); // as the next-phrase command opens it
+    spy.mockRestore();
+    const box = shadow!.querySelector<HTMLElement>('.card')!;
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const top = box.style.top;
+    at = { ...anchor, top: 200, bottom: 220, y: 200 } as DOMRect; // scrolled by 190 px
+    document.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(card.isOpen).toBe(true);
+    expect(parseFloat(box.style.top) - parseFloat(top)).toBe(190);
+    // Off screen right after opening (the next-phrase command may still be scrolling to it): kept.
+    at = { ...anchor, top: -500, bottom: -480, y: -500 } as DOMRect;
+    document.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(card.isOpen).toBe(true);
+    const now = performance.now();
+    vi.spyOn(performance, 'now').mockReturnValue(now + 1_500);
+    document.dispatchEvent(new Event('scroll'));
+    await frame();
+    vi.restoreAllMocks();
+    expect(card.isOpen).toBe(false);
+    // Opened by hover: closes as soon as its phrase is off screen.
+    at = anchor;
+    card.open(model, anchor, false, null, () => at);
+    at = { ...anchor, top: 2_000, bottom: 2_020, y: 2_000 } as DOMRect;
+    document.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(card.isOpen).toBe(false);
+  });
+
   it('closes on Escape and on a click outside', () => {
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     card.open(model, anchor, false);

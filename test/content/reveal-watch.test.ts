@@ -114,6 +114,16 @@ describe('watching hidden phrases until the page shows them', () => {
     expect(shown).toHaveLength(1);
   });
 
+  it('says when a hidden phrase went unwatched (past the bound), until cleared', () => {
+    const { w } = watch(() => true);
+    for (let i = 0; i < MAX_WATCHED; i++) w.watch(para());
+    expect(w.missesSome).toBe(false);
+    w.watch(para());
+    expect(w.missesSome).toBe(true);
+    w.clear();
+    expect(w.missesSome).toBe(false);
+  });
+
   it('does nothing where there is no ResizeObserver', () => {
     const t = new Teardown();
     teardowns.push(t);
@@ -125,6 +135,7 @@ describe('watching hidden phrases until the page shows them', () => {
     );
     w.watch(document.createElement('p'));
     expect(w.size).toBe(0);
+    expect(w.missesSome).toBe(true);
   });
 
   describe('text hidden by visibility, which no resize reveals', () => {

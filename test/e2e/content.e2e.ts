@@ -267,6 +267,21 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.close();
   });
 
+  it('decodes the answers a reader opens in an FAQ of more closed <details> than are watched', async () => {
+    const h = get();
+    const { page } = await openFixture(h, 'faq.html', 1);
+    const want = expected('faq');
+    await new Promise((r) => setTimeout(r, 500));
+    const ids = want.opened as string[];
+    await page.evaluate((list) => {
+      for (const id of list) (document.getElementById(id) as HTMLDetailsElement).open = true;
+    }, ids);
+    const after = await waitForRanges(page, 1 + ids.length);
+    const opened = after.filter((t) => t.includes(want.afterOpening as string));
+    expect(opened, after.join(' | ')).toHaveLength(ids.length);
+    await page.close();
+  });
+
   it('picks up stories appended by infinite scroll', async () => {
     const h = get();
     const { page } = await openFixture(h, 'infinite-scroll.html', 1);
