@@ -149,7 +149,11 @@ export class CardController {
 
   private scrollTo(record: MatchRecord): void {
     const range = this.d.painter.liveRange(record.range);
-    range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    const el = range.startContainer.parentElement;
+    // scrollIntoView scrolls every ancestor, an `overflow: hidden` carousel too, which the page
+    // scrolls itself (and would stay moved): a phrase such a box cuts off is left where it is.
+    if (el && !clippedOut(el, firstRect(range)))
+      el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
     // A long paragraph centred can still leave the phrase off screen: nudge the window.
     const view = this.d.doc.defaultView;
     const rect = firstRect(range);
@@ -222,4 +226,32 @@ export class CardController {
     this.openedByHover = false;
     this.open(record, false);
   }
+}
+
+/**
+ * True when an ancestor of `el` that clips without letting the reader scroll (`overflow: hidden`
+ * or `clip`: a carousel's frame) cuts `rect` off entirely. Asked only when the keyboard moves to a
+ * phrase.
+ */
+function clippedOut(el: Element, rect: DOMRect): boolean {
+  const doc = el.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return false;
+  for (
+    let n = el.parentElement;
+    n && n !== doc.body && n !== doc.documentElement;
+    n = n.parentElement
+  ) {
+    const style = view.getComputedStyle(n);
+    if (!/hidden|clip/.test(style.overflowX + style.overflowY)) continue;
+    const box = n.getBoundingClientRect();
+    if (
+      rect.right <= box.left ||
+      rect.left >= box.right ||
+      rect.bottom <= box.top ||
+      rect.top >= box.bottom
+    )
+      return true;
+  }
+  return false;
 }

@@ -271,6 +271,16 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
       openScope.listen(doc, 'pointerdown', (e) => {
         if (!api.isInside(e)) close();
       }, { capture: true, passive: true }); // prettier-ignore
+      // Focus that leaves the card for something else on the page closes it, as a click outside
+      // does (a page that stops pointer, click and key events before they reach us still lets
+      // focus move). Not when the window itself loses focus: the card is still there on return.
+      openScope.listen(host, 'focusout', (e) => {
+        const to = (e as FocusEvent).relatedTarget as Node | null;
+        if (to && host.contains(to)) return;
+        openScope?.timeout(() => {
+          if (doc.hasFocus() && doc.activeElement !== host) close();
+        }, 0);
+      });
       const view = doc.defaultView;
       if (!view) return;
       // A printed page is the article: the card is no part of it.

@@ -181,6 +181,18 @@ describe('the card host', () => {
     expect(card.isOpen).toBe(false);
   });
 
+  it('closes when focus leaves it for the page, even where the page swallows clicks and keys', async () => {
+    const input = document.body.appendChild(document.createElement('input'));
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, true);
+    const host = document.querySelector<HTMLElement>('[data-subtext="card"]')!;
+    expect(document.activeElement).toBe(host);
+    input.focus();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(card.isOpen).toBe(false);
+    input.remove();
+  });
+
   it('closes on Escape and on a click outside', () => {
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     card.open(model, anchor, false);
