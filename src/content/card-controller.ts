@@ -111,6 +111,11 @@ export class CardController {
       const at = this.current ? records.indexOf(this.current) : -1;
       const step = req.step ?? 1;
       index = at < 0 ? (step > 0 ? 0 : records.length - 1) : at + step;
+      // A phrase the page has hidden since it was decoded (by an inline style, which is not
+      // watched) has no box: step over it rather than open a card at the corner.
+      const wrap = (i: number) => ((i % records.length) + records.length) % records.length;
+      for (let n = 1; n < records.length && !this.rendered(records[wrap(index)]!); n++)
+        index += step;
     }
     index = ((index % records.length) + records.length) % records.length;
     const record = records[index]!;
@@ -118,6 +123,11 @@ export class CardController {
     this.openedByHover = false;
     this.open(record, true);
     return { index };
+  }
+
+  private rendered(record: MatchRecord): boolean {
+    const range = this.d.painter.liveRange(record.range);
+    return typeof range.getClientRects !== 'function' || range.getClientRects().length > 0;
   }
 
   private open(record: MatchRecord, focus: boolean): void {
@@ -230,28 +240,31 @@ export class CardController {
 
 /**
  * True when an ancestor of `el` that clips without letting the reader scroll (`overflow: hidden`
- * or `clip`: a carousel's frame) cuts `rect` off entirely. Asked only when the keyboard moves to a
- * phrase.
+ * or `clip`: a carousel's frame) cuts `rect` off, in an axis it clips and below any scroller of
+ * that axis (an app shell's hidden frame around a scrolling pane does not count). Asked only when
+ * the keyboard moves to a phrase.
  */
 function clippedOut(el: Element, rect: DOMRect): boolean {
   const doc = el.ownerDocument;
   const view = doc.defaultView;
   if (!view) return false;
+  let x = true; // still looking along this axis
+  let y = true;
   for (
     let n = el.parentElement;
-    n && n !== doc.body && n !== doc.documentElement;
+    n && (x || y) && n !== doc.body && n !== doc.documentElement;
     n = n.parentElement
   ) {
     const style = view.getComputedStyle(n);
-    if (!/hidden|clip/.test(style.overflowX + style.overflowY)) continue;
-    const box = n.getBoundingClientRect();
-    if (
-      rect.right <= box.left ||
-      rect.left >= box.right ||
-      rect.bottom <= box.top ||
-      rect.top >= box.bottom
-    )
-      return true;
+    const clipsX = /hidden|clip/.test(style.overflowX);
+    const clipsY = /hidden|clip/.test(style.overflowY);
+    if ((x && clipsX) || (y && clipsY)) {
+      const box = n.getBoundingClientRect();
+      if (x && clipsX && (rect.right <= box.left || rect.left >= box.right)) return true;
+      if (y && clipsY && (rect.bottom <= box.top || rect.top >= box.bottom)) return true;
+    }
+    if (/auto|scroll/.test(style.overflowX)) x = false;
+    if (/auto|scroll/.test(style.overflowY)) y = false;
   }
   return false;
 }

@@ -100,9 +100,13 @@ const TOP_LAYER = ['dialog:modal', ':popover-open', ':fullscreen'];
 /**
  * The innermost top-layer element holding `node`, if any (selectors a browser lacks are skipped),
  * across shadow boundaries: a phrase in a component inside a modal dialog belongs in the dialog.
+ * When that element is the host of the shadow root the phrase is in (a component shown
+ * fullscreen or as a popover), the card goes into that root: a child of the host's light DOM is
+ * not drawn unless the component slots it.
  */
-function topLayerOf(node: Node | null | undefined): Element | null {
+function topLayerOf(node: Node | null | undefined): Element | ShadowRoot | null {
   let el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  let from: ShadowRoot | null = null;
   while (el) {
     let found: Element | null = null;
     for (const selector of TOP_LAYER) {
@@ -114,9 +118,10 @@ function topLayerOf(node: Node | null | undefined): Element | null {
       }
       if (hit && (!found || found.contains(hit))) found = hit;
     }
-    if (found) return found;
+    if (found) return from && found === from.host ? from : found;
     const root = el.getRootNode();
-    el = root.nodeType === 11 ? (root as ShadowRoot).host : null;
+    from = root.nodeType === 11 ? (root as ShadowRoot) : null;
+    el = from ? from.host : null;
   }
   return null;
 }
@@ -296,7 +301,8 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
           frame = false;
           if (!current) return;
           const at = follow();
-          const gone = at.bottom < 0 || at.top > view.innerHeight || (at.width === 0 && at.height === 0); // prettier-ignore
+          const off = at.bottom < 0 || at.top > view.innerHeight || at.right < 0 || at.left > view.innerWidth; // prettier-ignore
+          const gone = off || (at.width === 0 && at.height === 0);
           if (gone && (!focus || performance.now() - openedAt > SETTLE_MS)) close();
           else if (!gone) place(at);
         });

@@ -37,7 +37,7 @@ export class RevealWatch {
   private readonly veiled = new Set<Element>();
   /** Attribute changes, watched only while some box is veiled; and the elements it observes. */
   private veilObserver: MutationObserver | null = null;
-  private readonly veilObserved = new Set<Node>();
+  private veilObserved = new WeakSet<Node>();
   private checkPending = false;
   private missed = false;
 
@@ -99,7 +99,11 @@ export class RevealWatch {
           ? (container as ShadowRoot).host
           : el;
     const phrases = this.watched.get(box);
-    if (phrases) return void phrases.add(el);
+    if (phrases) {
+      phrases.add(el);
+      if (this.veiled.has(box)) this.observeUp(el);
+      return;
+    }
     if (this.watched.size >= MAX_WATCHED) this.prune();
     if (this.watched.size >= MAX_WATCHED) return void (this.missed = true);
     this.watched.set(box, new Set([el]));
@@ -130,20 +134,23 @@ export class RevealWatch {
     const MO = this.view?.MutationObserver;
     if (this.veiled.has(box) || this.veiled.size >= MAX_VEILED || typeof MO !== 'function') return;
     this.veiled.add(box);
-    const observer = (this.veilObserver ??= new MO(() => this.scheduleCheck()));
-    // The box, its phrases and their ancestors, up through shadow hosts. An element already
-    // observed had its ancestors observed with it.
-    for (const el of [box, ...(this.watched.get(box) ?? [])])
-      for (
-        let n: Node | null = el;
-        n;
-        n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null
-      ) {
-        if (n.nodeType !== 1) continue;
-        if (this.veilObserved.has(n)) break;
-        this.veilObserved.add(n);
-        observer.observe(n, VEIL_ATTRIBUTES);
-      }
+    this.veilObserver ??= new MO(() => this.scheduleCheck());
+    for (const el of [box, ...(this.watched.get(box) ?? [])]) this.observeUp(el);
+  }
+
+  /**
+   * Observes `el` and its ancestors, up through shadow hosts. An element already observed had its
+   * ancestors observed with it.
+   */
+  private observeUp(el: Element): void {
+    const observer = this.veilObserver;
+    if (!observer) return;
+    for (let n: Node | null = el; n; n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null) {
+      if (n.nodeType !== 1) continue;
+      if (this.veilObserved.has(n)) break;
+      this.veilObserved.add(n);
+      observer.observe(n, VEIL_ATTRIBUTES);
+    }
   }
 
   private scheduleCheck(): void {
@@ -173,7 +180,7 @@ export class RevealWatch {
   private unveil(): void {
     this.veilObserver?.disconnect();
     this.veilObserver = null;
-    this.veilObserved.clear();
+    this.veilObserved = new WeakSet();
   }
 
   /** Drops boxes that left the page (a page that replaces its content keeps the list short). */

@@ -25,6 +25,13 @@ import {
 } from './text-index';
 import { isDarkPage, underlineCss } from '../shared/underline-style';
 
+/** Elements hidden by their inline style watched per session, at most (see watchHidden). */
+const MAX_HIDDEN_WATCHED = 200;
+/** Past this many characters, a hidden element is watched without matching its text first. */
+const MAX_HIDDEN_TEXT = 20_000;
+/** Opened <details> and popovers are re-read together, this long after the first (ms). */
+const TOGGLE_BATCH_MS = 50;
+
 /** The compiled glossary as the content script uses it. */
 export interface ActiveGlossary {
   match(text: string): Match[];
@@ -81,6 +88,10 @@ export class ScanSession {
   private queue: Promise<void> = Promise.resolve();
   /** Elements of phrases hidden when matched: re-matched once the page shows them. */
   private readonly reveal: RevealWatch;
+  /** Elements hidden by their inline style watched this session (see watchHidden). */
+  private hiddenWatched = 0;
+  /** Opened <details> and popovers waiting to be re-read together (see the constructor). */
+  private readonly toggled = new Set<Element>();
   /** The phrase running across the end of the last piece matched, if any (see matchBlock). */
   private carry: { block: TextBlock; end: number } | null = null;
 
@@ -104,8 +115,15 @@ export class ScanSession {
     t.listen(o.doc, 'toggle', (e) => {
       const el = e.target as Partial<HTMLDetailsElement> & Element;
       const opened = el.open === true || (e as Event & { newState?: string }).newState === 'open';
-      if (opened && this.reveal.missesSome && el.isConnected)
-        void this.update({ own: new Set(), subtrees: new Set([el]), hadRemovals: false });
+      if (!opened || !this.reveal.missesSome || !el.isConnected) return;
+      // Together: "expand all" opens thousands at once.
+      if (!this.toggled.size)
+        t.timeout(() => {
+          const subtrees = new Set<Node>(this.toggled);
+          this.toggled.clear();
+          void this.update({ own: new Set(), subtrees, hadRemovals: false });
+        }, TOGGLE_BATCH_MS);
+      this.toggled.add(el);
     }, { capture: true }); // prettier-ignore
   }
 
@@ -126,6 +144,7 @@ export class ScanSession {
       const start = performance.now();
       this.unpaint(this.model.clear());
       this.reveal.clear();
+      this.hiddenWatched = 0;
       const root = this.o.doc.body ?? this.o.doc.documentElement;
       // The walk is sliced too: a page with hundreds of thousands of nodes is walked in pieces.
       const clock = new TaskClock(start);
@@ -159,7 +178,18 @@ export class ScanSession {
    * write it every frame).
    */
   private watchHidden(hidden: readonly Element[]): void {
-    for (const el of hidden) if (el.isConnected) this.reveal.watch(el, containerOf(el));
+    for (const el of hidden) {
+      if (this.hiddenWatched >= MAX_HIDDEN_WATCHED) return;
+      if (!el.isConnected) continue;
+      // Only what holds a phrase (hidden menus and ad slots are many), and only what the browser
+      // really hides: a stylesheet rule can show what the inline style hides, and watching that
+      // would re-read it as shown, find it "hidden" again, and so on forever.
+      const text = el.textContent ?? '';
+      if (text.length <= MAX_HIDDEN_TEXT && !this.o.glossary.match(text).length) continue;
+      if (new VisibilityCheck().of(el)) continue;
+      this.hiddenWatched++;
+      this.reveal.watch(el, containerOf(el));
+    }
   }
 
   /** "Not a euphemism here": unpaints one phrase and keeps it hidden in that block on this page. */
