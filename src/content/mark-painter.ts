@@ -98,7 +98,9 @@ export function createMarkPainter(doc: Document, teardown: Teardown): Painter {
       }
       painted.set(range, { pieces, live });
     },
-    remove: (range) => removeOne(range),
+    remove: (items) => {
+      for (const { range } of items) removeOne(range);
+    },
     liveRange: (range) => painted.get(range)?.live ?? doc.createRange(),
     heal: () => undefined,
   };

@@ -231,7 +231,9 @@ export class ScanSession {
     }
     if (changes.hadRemovals)
       for (const c of this.model.containers()) if (!c.isConnected) stale.add(c);
-    for (const c of [...stale, ...own]) this.unpaint(this.model.take(c));
+    const taken: MatchRecord[] = [];
+    for (const c of [...stale, ...own]) for (const r of this.model.take(c)) taken.push(r);
+    this.unpaint(taken);
     this.o.afterPaint?.();
     const slice = new Slice();
     /** Runs `index` to its end, yielding whenever the slice is used up; null when aborted. */
@@ -362,7 +364,7 @@ export class ScanSession {
   }
 
   private unpaint(records: readonly MatchRecord[]): void {
-    for (const r of records) this.painter.remove(r.range, r.intensity);
+    if (records.length) this.painter.remove(records);
   }
 }
 

@@ -201,6 +201,19 @@ describe('an incremental update', () => {
     },
   );
 
+  it('keeps the other underlines when the page rewrites many decoded paragraphs at once', async () => {
+    document.body.innerHTML = Array.from({ length: 100 }, (_, i) => `<p>P${i}: grave concern.</p>`).join(''); // prettier-ignore
+    const { session } = start();
+    await session.scanAll();
+    const texts = [...document.querySelectorAll('p')].slice(0, 60).map((p) => p.firstChild as Text);
+    for (const t of texts) t.data = t.data.replace('grave concern', 'constructive');
+    await session.update({ own: new Set(texts), subtrees: new Set(), hadRemovals: false });
+    const all = highlighted(registry);
+    expect(all.filter((t) => t === 'constructive')).toHaveLength(60);
+    expect(all.filter((t) => t === 'grave concern')).toHaveLength(40);
+    expect(session.model.count).toBe(100);
+  });
+
   it('yields to the page while re-reading one block of 20,000 inline elements, before matching it', async () => {
     const spans = Array.from({ length: 20_000 }, (_, i) => `<span>w${i} </span>`).join('');
     document.body.innerHTML = `<div id="big">${spans}</div>`;
