@@ -40,6 +40,7 @@ export class RevealWatch {
   private veilObserved = new WeakSet<Node>();
   private checkPending = false;
   private missed = false;
+  private readonly shownOnce = new WeakSet<Element>();
 
   constructor(
     private readonly view: (Window & typeof globalThis) | null,
@@ -66,6 +67,7 @@ export class RevealWatch {
                   this.veil(e.target);
                   continue;
                 }
+                this.markShown(e.target);
                 this.forget(e.target);
                 shown.push(e.target);
               }
@@ -110,6 +112,11 @@ export class RevealWatch {
     this.observer.observe(box);
   }
 
+  /** True when `el` was reported shown, as a box or a phrase of one (never forgotten). */
+  wasShown(el: Element): boolean {
+    return this.shownOnce.has(el);
+  }
+
   /** Boxes checked again on attribute changes (see the file's comment). */
   get veiledSize(): number {
     return this.veiled.size;
@@ -122,6 +129,11 @@ export class RevealWatch {
     this.missed = false;
     this.veiled.clear();
     this.unveil();
+  }
+
+  private markShown(box: Element): void {
+    this.shownOnce.add(box);
+    for (const el of this.watched.get(box) ?? []) this.shownOnce.add(el);
   }
 
   private anyShown(phrases: Set<Element>): boolean {
@@ -168,6 +180,7 @@ export class RevealWatch {
       const phrases = this.watched.get(box);
       if (!phrases || !box.isConnected) this.veiled.delete(box);
       else if (this.anyShown(phrases)) {
+        this.markShown(box);
         this.forget(box);
         shown.push(box);
       }

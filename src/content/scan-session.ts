@@ -27,8 +27,10 @@ import { isDarkPage, underlineCss } from '../shared/underline-style';
 
 /** Elements hidden by their inline style watched per session, at most (see watchHidden). */
 const MAX_HIDDEN_WATCHED = 200;
-/** Past this many characters, a hidden element is watched without matching its text first. */
-const MAX_HIDDEN_TEXT = 20_000;
+/** Inline elements hidden by their inline style: longer text is not read (see watchHidden). */
+const MAX_HIDDEN_TEXT = 2_000;
+/** ...and no more than this many characters of them a page. */
+const MAX_HIDDEN_CHARS = 20_000;
 /** Opened <details> and popovers are re-read together, this long after the first (ms). */
 const TOGGLE_BATCH_MS = 50;
 
@@ -90,6 +92,7 @@ export class ScanSession {
   private readonly reveal: RevealWatch;
   /** Elements hidden by their inline style watched this session (see watchHidden). */
   private hiddenWatched = 0;
+  private hiddenChars = 0;
   /** Opened <details> and popovers waiting to be re-read together (see the constructor). */
   private readonly toggled = new Set<Element>();
   /** The phrase running across the end of the last piece matched, if any (see matchBlock). */
@@ -145,17 +148,17 @@ export class ScanSession {
       this.unpaint(this.model.clear());
       this.reveal.clear();
       this.hiddenWatched = 0;
+      this.hiddenChars = 0;
       const root = this.o.doc.body ?? this.o.doc.documentElement;
       // The walk is sliced too: a page with hundreds of thousands of nodes is walked in pieces.
       const clock = new TaskClock(start);
       if (!root) return clock.pause();
       const index = indexInSteps(root);
       if (!(await walkSliced(index, clock, this.o.teardown.signal, new Slice()))) return clock.pause(); // prettier-ignore
-      this.watchHidden(index.hidden);
       const indexMs = performance.now() - start;
       const groups = new Map<Container, TextBlock[]>();
       for (const b of index.blocks) push(groups, b.container, b);
-      await this.apply(groups, 'initial', start, clock, indexMs);
+      await this.apply(groups, 'initial', start, clock, indexMs, index.hidden);
     });
   }
 
@@ -164,32 +167,36 @@ export class ScanSession {
     return this.serial(async () => {
       const start = performance.now();
       const clock = new TaskClock(start);
-      const groups = await this.reindex(changes, clock);
+      const hidden: Element[] = [];
+      const groups = await this.reindex(changes, clock, hidden);
       if (!groups) return clock.pause();
       if (groups.size)
-        await this.apply(groups, 'incremental', start, clock, performance.now() - start);
+        await this.apply(groups, 'incremental', start, clock, performance.now() - start, hidden);
       else clock.pause();
     });
   }
 
   /**
-   * Elements a walk passed over because their inline style hides them: watched, through their
-   * block, until the page shows them (the mutation observer does not watch `style`: animations
-   * write it every frame).
+   * An element a walk passed over because its inline style hides it: watched, through its block,
+   * until the page shows it (the mutation observer does not watch `style`: animations write it
+   * every frame). A hidden block costs a ResizeObserver entry and no reading: it gets a box only
+   * when shown. An inline element sits in a rendered block, whose box the observer reports at
+   * once, so only one whose text holds a phrase is watched (its text read within a budget). One
+   * that was reported shown and is still passed over (a stylesheet shows what the inline style
+   * hides) is not watched again: that would re-read it forever.
    */
-  private watchHidden(hidden: readonly Element[]): void {
-    for (const el of hidden) {
-      if (this.hiddenWatched >= MAX_HIDDEN_WATCHED) return;
-      if (!el.isConnected) continue;
-      // Only what holds a phrase (hidden menus and ad slots are many), and only what the browser
-      // really hides: a stylesheet rule can show what the inline style hides, and watching that
-      // would re-read it as shown, find it "hidden" again, and so on forever.
+  private watchHidden(el: Element): void {
+    if (this.hiddenWatched >= MAX_HIDDEN_WATCHED || !el.isConnected || this.reveal.wasShown(el))
+      return;
+    if (!isBlock(el)) {
       const text = el.textContent ?? '';
-      if (text.length <= MAX_HIDDEN_TEXT && !this.o.glossary.match(text).length) continue;
-      if (new VisibilityCheck().of(el)) continue;
-      this.hiddenWatched++;
-      this.reveal.watch(el, containerOf(el));
+      if (!/\S/.test(text) || text.length > MAX_HIDDEN_TEXT) return;
+      if (this.hiddenChars + text.length > MAX_HIDDEN_CHARS) return;
+      this.hiddenChars += text.length;
+      if (!this.o.glossary.match(text).length) return;
     }
+    this.hiddenWatched++;
+    this.reveal.watch(el, containerOf(el));
   }
 
   /** "Not a euphemism here": unpaints one phrase and keeps it hidden in that block on this page. */
@@ -217,6 +224,8 @@ export class ScanSession {
   private async reindex(
     changes: ChangeSet,
     clock: TaskClock,
+    /** Receives the elements the walks passed over for their inline style (see watchHidden). */
+    hidden: Element[],
   ): Promise<Map<Container, TextBlock[]> | null> {
     const groups = new Map<Container, TextBlock[]>();
     const stale = new Set<Container>();
@@ -239,7 +248,7 @@ export class ScanSession {
     /** Runs `index` to its end, yielding whenever the slice is used up; null when aborted. */
     const walk = async (index: SteppedIndex): Promise<TextBlock[] | null> => {
       if (!(await walkSliced(index, clock, this.o.teardown.signal, slice))) return null;
-      this.watchHidden(index.hidden);
+      for (const el of index.hidden) if (hidden.length < MAX_HIDDEN_WATCHED) hidden.push(el);
       return index.blocks;
     };
     for (const s of subtrees) {
@@ -264,6 +273,7 @@ export class ScanSession {
     start: number,
     clock: TaskClock,
     indexMs: number,
+    hidden: readonly Element[] = [],
   ): Promise<void> {
     let textChars = 0;
     let blocks = 0;
@@ -318,6 +328,9 @@ export class ScanSession {
       { afterSlice: this.o.afterPaint, clock },
     );
     if (!done) this.unpaint(records); // painted early, never handed to the model
+    // Then what an inline style hides, in the same slices (reading its text is matching it).
+    if (done && hidden.length)
+      await forEachSliced(hidden, (el) => this.watchHidden(el), this.o.teardown.signal, { clock });
     clock.pause();
     const { longestMs: longestTaskMs, busyMs } = clock;
     if (done)
