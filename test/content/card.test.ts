@@ -23,6 +23,22 @@ const ladderEntries = [
 ];
 const lookup = (id: string) => ladderEntries.find((e) => e.id === id);
 
+/** The card's shadow root is closed: keeps hold of the next one as it is created. */
+function captureShadow() {
+  const attach = Element.prototype.attachShadow;
+  const out: { root: ShadowRoot | undefined; spy: ReturnType<typeof vi.spyOn> } = {
+    root: undefined,
+    spy: vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init,
+    ) {
+      out.root = attach.call(this, init);
+      return out.root;
+    }),
+  };
+  return out;
+}
+
 describe('the card view', () => {
   it('shows markup in a meaning as text, never as elements', () => {
     const card = renderCard(
@@ -140,20 +156,12 @@ describe('the card host', () => {
   });
 
   it('follows its phrase when the page scrolls, and closes once the phrase has left the screen (a second after the next-phrase command opened it)', async () => {
-    let shadow: ShadowRoot | undefined;
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init,
-    ) {
-      shadow = attach.call(this, init);
-      return shadow;
-    });
+    const shadow = captureShadow();
     let at = anchor;
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     card.open(model, anchor, true, null, () => at); // as the next-phrase command opens it
-    spy.mockRestore();
-    const box = shadow!.querySelector<HTMLElement>('.card')!;
+    shadow.spy.mockRestore();
+    const box = shadow.root!.querySelector<HTMLElement>('.card')!;
     const frame = () => new Promise((r) => requestAnimationFrame(r));
     const top = box.style.top;
     at = { ...anchor, top: 200, bottom: 220, y: 200 } as DOMRect; // scrolled by 190 px
@@ -204,44 +212,25 @@ describe('the card host', () => {
   });
 
   it('announces the phrase and its meaning through a live region', async () => {
-    // The shadow root is closed: keep hold of it as it is created.
-    let shadow: ShadowRoot | undefined;
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init,
-    ) {
-      // prettier-ignore
-      shadow = attach.call(this, init);
-      return shadow;
-    });
+    const shadow = captureShadow();
     const card = createCard(document, teardown, { onDismiss: () => undefined });
     // Built when a card first opens, not on every page the reader visits.
-    expect(spy).not.toHaveBeenCalled();
+    expect(shadow.spy).not.toHaveBeenCalled();
     card.open(model, anchor, false);
-    spy.mockRestore();
+    shadow.spy.mockRestore();
     await new Promise((r) => setTimeout(r, 80));
-    const live = shadow!.querySelector('[aria-live="polite"]')!;
+    const live = shadow.root!.querySelector('[aria-live="polite"]')!;
     expect(live.textContent).toContain('deeply concerned');
     expect(live.textContent).toContain(model.meaning);
   });
 
   it('hands the phrase to onDismiss when "Not a euphemism here" is pressed', () => {
-    let shadow: ShadowRoot | undefined;
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init,
-    ) {
-      // prettier-ignore
-      shadow = attach.call(this, init);
-      return shadow;
-    });
+    const shadow = captureShadow();
     const onDismiss = vi.fn();
     const card = createCard(document, teardown, { onDismiss });
     card.open(model, anchor, false);
-    spy.mockRestore();
-    shadow!.querySelector<HTMLButtonElement>('[data-action="dismiss"]')!.click();
+    shadow.spy.mockRestore();
+    shadow.root!.querySelector<HTMLButtonElement>('[data-action="dismiss"]')!.click();
     expect(onDismiss).toHaveBeenCalledWith(model);
     expect(card.isOpen).toBe(false);
   });
