@@ -20,6 +20,7 @@ import { glossaryHandlers } from './glossary-handlers';
 import { setSite, updateSettings } from './settings-store';
 import { initStore } from './store-writer';
 import { getSyncStatus, reconcile, watchSync } from './sync';
+import { watchStoreForTabs } from './tab-broadcast';
 
 /** Resolves once the store is migrated and repaired; every handler waits for it (not for sync). */
 const ready = initStore();
@@ -72,3 +73,4 @@ watchTabs();
 watchMenus();
 watchCommands();
 watchSync();
+watchStoreForTabs();

@@ -12,6 +12,7 @@
  * cannot detect Subtext from their performance timeline.
  */
 import browser from '../shared/browser';
+import { fromStorage, type StoreEvents } from '../shared/store-events';
 import type { CompileResult } from './active-glossary';
 import type { ScanPass } from './scan-session';
 import { setTaskRecorder } from './scheduler';
@@ -37,8 +38,13 @@ function pageObject<T>(value: T): T {
   return typeof cloneInto === 'function' ? (cloneInto(value, window) as T) : value;
 }
 
-/** Follows the diagnostics flag in storage.local; `ready` resolves once it has been read. */
-export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
+/**
+ * Follows the diagnostics flag in storage.local, read again whenever `events` reports it changed
+ * (the content script passes `fromBackground`); `ready` resolves once it has been read.
+ */
+export function watchDiagnostics(
+  events: StoreEvents = fromStorage,
+): Diagnostics & { ready: Promise<void> } {
   let on = false;
   const recordTask = (start: number, end: number): void => {
     try {
@@ -51,15 +57,21 @@ export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
     on = value;
     setTaskRecorder(on ? recordTask : null);
   };
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && DIAGNOSTICS_KEY in changes)
-      turn(changes[DIAGNOSTICS_KEY]?.newValue === true);
+  // Reads are async: only the newest one decides.
+  let latest = 0;
+  const read = (): Promise<void> => {
+    const mine = ++latest;
+    return browser.storage.local
+      .get(DIAGNOSTICS_KEY)
+      .then((got) => {
+        if (mine === latest) turn(got[DIAGNOSTICS_KEY] === true);
+      })
+      .catch(() => undefined);
   };
-  browser.storage.onChanged.addListener(listener);
-  const ready = browser.storage.local
-    .get(DIAGNOSTICS_KEY)
-    .then((got) => turn(got[DIAGNOSTICS_KEY] === true))
-    .catch(() => undefined);
+  const unsubscribe = events((keys, area) => {
+    if (area === 'local' && keys.has(DIAGNOSTICS_KEY)) void read();
+  });
+  const ready = read();
   return {
     ready,
     get isOn() {
@@ -85,7 +97,8 @@ export function watchDiagnostics(): Diagnostics & { ready: Promise<void> } {
       }
     },
     stop: () => {
-      browser.storage.onChanged.removeListener(listener);
+      unsubscribe();
+      latest += 1;
       setTaskRecorder(null);
     },
   };

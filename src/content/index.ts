@@ -16,7 +16,15 @@
 import browser from '../shared/browser';
 import { glossarySource, onGlossaryChange } from '../shared/glossary-source';
 import { createDispatcher, send } from '../shared/messages';
-import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
+import {
+  isActiveOn,
+  loadSettings,
+  onSettingsChange,
+  SETTINGS_KEY,
+  type Settings,
+} from '../shared/settings';
+import { deliverStoreChange, fromBackground } from '../shared/store-events';
+import { KEYS, repairRevision } from '../shared/store-layout';
 import { loadActiveGlossary } from './active-glossary';
 import { activate, type Activation } from './activation';
 import { watchDiagnostics } from './diagnostics';
@@ -58,11 +66,13 @@ function sendCount(count: number): void {
 
 async function main(): Promise<void> {
   if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents
-  const diagnostics = watchDiagnostics();
+  const diagnostics = watchDiagnostics(fromBackground);
   let settings = await loadSettings();
   let activation: Activation | null = null;
   let generation = 0;
   let waiting: Gate | null = null;
+  /** The revision of the reader's list the glossary was last restored for. */
+  let seenRevision = -1;
 
   const stop = (): void => {
     activation?.teardown.dispose();
@@ -90,7 +100,10 @@ async function main(): Promise<void> {
     // Restored in slices of a few ms in idle periods (active-glossary.ts), never one long task.
     const compileStart = performance.now();
     const compiled = await loadActiveGlossary(
-      (revision) => glossarySource(settings, revision),
+      (revision) => {
+        seenRevision = revision;
+        return glossarySource(settings, revision);
+      },
       () => mine === generation,
       document.documentElement?.lang,
     );
@@ -119,15 +132,37 @@ async function main(): Promise<void> {
       stop();
       void start();
     }
-  });
-  onGlossaryChange(() => void start());
+  }, fromBackground);
+  onGlossaryChange(() => void start(), fromBackground);
 
   browser.runtime.onMessage.addListener(
     createDispatcher({
       'page:report': () =>
         activation?.report() ?? { url: location.href, matches: [], active: false },
       'page:reveal': (req) => activation?.reveal(req) ?? null,
+      'store:changed': ({ keys, area }, sender) => {
+        if (sender.id === browser.runtime.id) deliverStoreChange(keys, area);
+      },
     }),
+  );
+
+  // A page kept in the back/forward cache hears no broadcast while it is there: back on screen,
+  // it reads the settings and the diagnostics flag again, and restores the glossary only when the
+  // reader's list changed meanwhile.
+  window.addEventListener(
+    'pageshow',
+    (event) => {
+      if (!event.persisted) return;
+      void browser.storage.local
+        .get(KEYS.revision)
+        .catch(() => ({}) as Record<string, unknown>)
+        .then((got) => {
+          const keys = [SETTINGS_KEY, KEYS.diagnostics];
+          if (repairRevision(got[KEYS.revision]) !== seenRevision) keys.push(KEYS.revision);
+          deliverStoreChange(keys, 'local');
+        });
+    },
+    true,
   );
 
   await start();

@@ -6,6 +6,7 @@
  */
 import browser from './browser';
 import type { Settings } from './settings';
+import { fromStorage, type StoreEvents } from './store-events';
 import { KEYS } from './store-layout';
 
 /**
@@ -23,11 +24,12 @@ export function glossarySource(
   return `${version}|${revision}|${sorted(settings.disabledPacks)}|${sorted(settings.disabledCategories)}`;
 }
 
-/** Calls `cb` whenever the reader's list or overrides change (any tab, any context). */
-export function onGlossaryChange(cb: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && KEYS.revision in changes) cb();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+/**
+ * Calls `cb` whenever the reader's list or overrides change (any tab, any context), heard through
+ * `events` (content scripts pass `fromBackground`, see store-events.ts).
+ */
+export function onGlossaryChange(cb: () => void, events: StoreEvents = fromStorage): () => void {
+  return events((keys, area) => {
+    if (area === 'local' && keys.has(KEYS.revision)) cb();
+  });
 }

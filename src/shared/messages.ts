@@ -99,6 +99,11 @@ export interface MessageMap {
     request: { index?: number; step?: 1 | -1; entryId?: string };
     response: { index: number } | null;
   };
+  /**
+   * background → every frame of every tab: these keys the content scripts follow changed in this
+   * storage area (store-events.ts; content scripts do not listen to `storage.onChanged`).
+   */
+  'store:changed': { request: { keys: string[]; area: string }; response: void };
   /** Any context → background: the effective settings. */
   'settings:get': { request: Record<string, never>; response: Settings };
   /** Extension pages → background: change some settings; answers the new settings. */

@@ -10,6 +10,7 @@
  */
 import browser from './browser';
 import { repairSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from './settings-model';
+import { fromStorage, type StoreEvents } from './store-events';
 
 export * from './settings-model';
 
@@ -38,17 +39,21 @@ export async function loadSettings(): Promise<Settings> {
   }
 }
 
-/** Calls `cb` with the new settings whenever they change in any context. Returns an unsubscribe. */
-export function onSettingsChange(cb: (s: Settings) => void): () => void {
+/**
+ * Calls `cb` with the new settings whenever they change in any context (heard through `events`:
+ * content scripts pass `fromBackground`, see store-events.ts). Returns an unsubscribe.
+ */
+export function onSettingsChange(
+  cb: (s: Settings) => void,
+  events: StoreEvents = fromStorage,
+): () => void {
   // Reads are async: a later change may resolve first, so only the newest read is delivered.
   let latest = 0;
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area !== 'sync' && area !== 'local') || !(SETTINGS_KEY in changes)) return;
+  return events((keys, area) => {
+    if ((area !== 'sync' && area !== 'local') || !keys.has(SETTINGS_KEY)) return;
     const mine = ++latest;
     void loadSettings().then((s) => {
       if (mine === latest) cb(s);
     });
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  });
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeDraft } from '../shared/entries';
 import { CONTENT_SCRIPT, startBackground, type Background } from './start';
 
 let bg: Background;
@@ -122,5 +123,46 @@ describe('keyboard shortcuts', () => {
     bg.fake.commands.onCommand.emit('next-phrase', undefined);
     await bg.settle();
     expect(bg.fake.tabs.sent).toHaveLength(1);
+  });
+});
+
+describe('telling open tabs of a change', () => {
+  const told = () =>
+    bg.fake.tabs.sent
+      .filter((s) => (s.message as { type: string }).type === 'store:changed')
+      .map((s) => ({ tabId: s.tabId, frameId: s.frameId, payload: (s.message as { payload: unknown }).payload })); // prettier-ignore
+
+  it('tells every frame of every tab which followed keys changed, without their values', async () => {
+    bg.fake.tabs.list = [
+      { id: 3, active: true, url: 'https://a.example/' },
+      { id: 4, active: false, url: 'https://b.example/' },
+    ];
+    bg.fake.tabs.sent = [];
+    await bg.send('settings:update', { patch: { underline: { style: 'dotted' } } });
+    await bg.settle();
+    const settingsKey = 'subtext:settings';
+    expect(told()).toEqual([
+      { tabId: 3, frameId: undefined, payload: { keys: [settingsKey], area: 'sync' } },
+      { tabId: 4, frameId: undefined, payload: { keys: [settingsKey], area: 'sync' } },
+    ]);
+  });
+
+  it('tells them when the reader’s list changes, never sending the compiled glossary', async () => {
+    bg.fake.tabs.list = [{ id: 3, active: true, url: 'https://a.example/' }];
+    bg.fake.tabs.sent = [];
+    expect(await bg.send('entries:save', { entry: makeDraft('quiet diplomacy') })).toMatchObject({ ok: true }); // prettier-ignore
+    await bg.settle();
+    const payloads = told().map((t) => t.payload as { keys: string[] });
+    expect(payloads.some((p) => p.keys.includes('subtext:revision'))).toBe(true);
+    expect(JSON.stringify(bg.fake.tabs.sent)).not.toContain('subtext:compiled');
+    expect(JSON.stringify(bg.fake.tabs.sent)).not.toContain('quiet diplomacy');
+  });
+
+  it('sends nothing for a write of keys no tab follows', async () => {
+    bg.fake.tabs.list = [{ id: 3, active: true, url: 'https://a.example/' }];
+    bg.fake.tabs.sent = [];
+    await bg.fake.storage.local.set({ 'subtext:compiled': { big: 'x'.repeat(1000) } });
+    await bg.settle();
+    expect(told()).toEqual([]);
   });
 });

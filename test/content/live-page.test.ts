@@ -247,6 +247,7 @@ describe('diagnostics', () => {
     const [m] = performance.getEntriesByName('subtext:scan') as PerformanceMeasure[];
     expect(m!.detail).toEqual({ textChars: 120, matches: 3, blocks: 4, kind: 'initial', longestTaskMs: 2, busyMs: 5, indexMs: 1 }); // prettier-ignore
     await browser.storage.local.set({ 'subtext:diagnostics': false });
+    await vi.waitFor(() => expect(d.isOn).toBe(false));
     d.record(pass);
     expect(performance.getEntriesByName('subtext:scan')).toHaveLength(1);
     d.stop();
@@ -263,6 +264,7 @@ describe('diagnostics', () => {
     clock.pause();
     expect(performance.getEntriesByName('subtext:task')).toHaveLength(2);
     await browser.storage.local.set({ 'subtext:diagnostics': false });
+    await vi.waitFor(() => expect(d.isOn).toBe(false));
     const after = new TaskClock();
     after.pause();
     expect(performance.getEntriesByName('subtext:task')).toHaveLength(2);
