@@ -235,6 +235,28 @@ describe('an incremental update', () => {
     const walking = tasks.filter(([, end]) => end <= pass.start + pass.indexMs);
     expect(walking.length).toBeGreaterThan(0);
   });
+  it('yields to the page while reading 1,500 small subtrees added at once, before matching them', async () => {
+    document.body.innerHTML = Array.from({ length: 1500 }, (_, i) => `<p>Comment ${i}:</p>`).join(''); // prettier-ignore
+    const { session, passes } = start();
+    await session.scanAll();
+    // A component per comment, as a page adds them: each far under the walk's 256-node clock check.
+    const added = [...document.querySelectorAll('p')].map((p) => {
+      const span = document.createElement('span');
+      span.textContent = ' grave concern.';
+      return p.appendChild(span);
+    });
+    const tasks: [number, number][] = [];
+    setTaskRecorder((a, b) => tasks.push([a, b]));
+    try {
+      await session.update({ own: new Set(), subtrees: new Set(added), hadRemovals: false });
+    } finally {
+      setTaskRecorder(null);
+    }
+    const pass = passes.at(-1)!;
+    expect(highlighted(registry)).toHaveLength(1500);
+    const walking = tasks.filter(([, end]) => end <= pass.start + pass.indexMs);
+    expect(walking.length).toBeGreaterThan(0);
+  }, 30_000);
 });
 
 describe('"not a euphemism here"', () => {
