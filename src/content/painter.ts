@@ -15,7 +15,10 @@ export interface Painted {
 
 export interface Painter {
   readonly kind: 'highlight' | 'mark';
+  /** Underlines `range`: at once with `<subtext-mark>`, at the next `flush` with highlights. */
   add(range: AbstractRange, intensity: Intensity): void;
+  /** Paints what `add` queued since the last flush (see createHighlightPainter). */
+  flush(): void;
   /** Unpaints all of `items` at once (one pass over a highlight, not one search per range). */
   remove(items: readonly Painted[]): void;
   /** A live Range over what `range` painted, for geometry (scrolling to it, placing the card). */
@@ -43,6 +46,11 @@ export function hasHighlightApi(doc: Document): boolean {
 /**
  * The Highlight API painter. The registry is per document and shared with the page's scripts,
  * which can see and delete our entries: `heal` re-registers them. Teardown unregisters all five.
+ *
+ * Added ranges wait for `flush`, which the scan calls a few times a pass, not after every slice:
+ * Chromium re-validates every range of every highlight in the next frame whenever one changes,
+ * so painting 12,000 phrases in the slices they were found in cost 90 frames of up to 210 ms of
+ * rendering (2.0 s in all, fixture hostile/phrase-dense.html); flushed every 250 ms, 0.24 s.
  */
 export function createHighlightPainter(doc: Document, teardown: Teardown): Painter {
   const view = doc.defaultView as Window & typeof globalThis;
@@ -50,8 +58,11 @@ export function createHighlightPainter(doc: Document, teardown: Teardown): Paint
   const highlights = new Map<Intensity, Highlight>();
   /** What we put in each highlight (see remove). */
   const ours = new Map<Intensity, Set<AbstractRange>>();
+  /** Ours, added since the last flush: not in the highlight yet. */
+  const queued = new Map<Intensity, Set<AbstractRange>>();
   for (const i of INTENSITIES) {
     ours.set(i, new Set());
+    queued.set(i, new Set());
     const h = new view.Highlight();
     highlights.set(i, h);
     registry.set(highlightName(i), h);
@@ -61,13 +72,22 @@ export function createHighlightPainter(doc: Document, teardown: Teardown): Paint
       if (registry.get(highlightName(i)) === h) registry.delete(highlightName(i));
       h.clear();
       ours.get(i)?.clear();
+      queued.get(i)?.clear();
     }
   });
   return {
     kind: 'highlight',
     add(range, i) {
-      highlights.get(i)?.add(range);
       ours.get(i)?.add(range);
+      queued.get(i)?.add(range);
+    },
+    flush() {
+      for (const [i, q] of queued) {
+        const h = highlights.get(i);
+        if (!h || !q.size) continue;
+        for (const r of q) h.add(r);
+        q.clear();
+      }
     },
     remove(items) {
       const byIntensity = new Map<Intensity, AbstractRange[]>();
@@ -76,11 +96,16 @@ export function createHighlightPainter(doc: Document, teardown: Teardown): Paint
         if (list) list.push(range);
         else byIntensity.set(intensity, [range]);
       }
-      for (const [i, ranges] of byIntensity) {
+      for (const [i, all] of byIntensity) {
+        let ranges = all;
         const h = highlights.get(i);
         const mine = ours.get(i);
-        if (!h || !mine) continue;
+        const q = queued.get(i);
+        if (!h || !mine || !q) continue;
         for (const r of ranges) mine.delete(r);
+        // A range still queued was never in the highlight.
+        if (q.size) ranges = ranges.filter((r) => !q.delete(r));
+        if (!ranges.length) continue;
         // Firefox searches the highlight on every delete: 3,000 deletes from 3,000 ranges took
         // 91 ms there (2 ms in Chromium). Many at once: refill it from our own set (5 ms). Our
         // set, not the highlight's iterator: in Firefox's content scripts that hands back other
@@ -91,6 +116,7 @@ export function createHighlightPainter(doc: Document, teardown: Teardown): Paint
         }
         h.clear();
         for (const r of mine) h.add(r);
+        q.clear();
       }
     },
     liveRange: toLiveRange,

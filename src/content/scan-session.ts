@@ -280,9 +280,9 @@ export class ScanSession {
     let matches = 0;
     // One item per piece of a block (a long block is cut at sentence ends, see pieces.ts), so a
     // container with many blocks or one huge block is still cut into slices. With the Highlight
-    // API each piece's ranges are registered as it is matched (registering thousands at once is a
-    // long task of its own); the fallback painter changes text nodes, so it waits for the
-    // container's last piece. The model takes a container's records once all are known.
+    // API each piece's ranges are handed to the painter as they are matched, which paints them in
+    // batches (below); the fallback painter changes text nodes, so it waits for the container's
+    // last piece. The model takes a container's records once all are known.
     const early = this.painter.kind === 'highlight';
     const items: Piece[] = [];
     for (const [c, list] of groups) {
@@ -305,9 +305,17 @@ export class ScanSession {
     // a sheet dirties the styles, and the next check would force them to be recalculated, once
     // per root (3,000 components made that seconds of style work).
     const toAdopt = new Set<ShadowRoot>();
+    // Underlines are painted after the first slice (the top of a page is read first), then every
+    // PAINT_EVERY_MS and at the end of the pass (painter.ts says why not after every slice).
+    let paintedAt = -Infinity;
     const afterSlice = (): void => {
       for (const root of toAdopt) this.style.adoptInto(root);
       toAdopt.clear();
+      const now = performance.now();
+      if (now - paintedAt >= PAINT_EVERY_MS) {
+        this.painter.flush();
+        paintedAt = now;
+      }
       this.o.afterPaint?.();
     };
     const { done } = await forEachSliced(
@@ -336,7 +344,8 @@ export class ScanSession {
       this.o.teardown.signal,
       { afterSlice, clock },
     );
-    if (!done) this.unpaint(records); // painted early, never handed to the model
+    if (!done) this.unpaint(records);
+    this.painter.flush(); // painted early, never handed to the model
     // Then what an inline style hides, in the same slices (reading its text is matching it).
     if (done && hidden.length)
       await forEachSliced(hidden, (el) => this.watchHidden(el), this.o.teardown.signal, { clock });
@@ -402,6 +411,9 @@ interface Piece {
   to: number;
   isLast: boolean;
 }
+
+/** How often a long pass paints what it found so far (ms). */
+const PAINT_EVERY_MS = 250;
 
 /** The running stretch's deadline, shared by the walks of one pass. */
 class Slice {
