@@ -23,7 +23,7 @@ import {
   SETTINGS_KEY,
   type Settings,
 } from '../shared/settings';
-import { deliverStoreChange, fromBackground } from '../shared/store-events';
+import { deliverStoreChange, fromBackground, receiveStoreChange } from '../shared/store-events';
 import { KEYS, repairRevision } from '../shared/store-layout';
 import { loadActiveGlossary } from './active-glossary';
 import { activate, type Activation } from './activation';
@@ -67,8 +67,20 @@ function sendCount(count: number): void {
 async function main(): Promise<void> {
   if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents
   const diagnostics = watchDiagnostics(fromBackground);
-  let settings = await loadSettings();
   let activation: Activation | null = null;
+  // Changes reported while the settings are first read are replayed once every listener below
+  // exists: the first read may have returned what they say changed.
+  const early: [string[], string][] = [];
+  const stopEarly = fromBackground((keys, area) => void early.push([[...keys], area]));
+  browser.runtime.onMessage.addListener(
+    createDispatcher({
+      'page:report': () =>
+        activation?.report() ?? { url: location.href, matches: [], active: false },
+      'page:reveal': (req) => activation?.reveal(req) ?? null,
+      'store:changed': receiveStoreChange,
+    }),
+  );
+  let settings = await loadSettings();
   let generation = 0;
   let waiting: Gate | null = null;
   /** The revision of the reader's list the glossary was last restored for. */
@@ -124,6 +136,8 @@ async function main(): Promise<void> {
 
   onSettingsChange((next) => {
     const prev = settings;
+    // A repeated report (a replay, a page back from the cache) changes nothing.
+    if (JSON.stringify(prev) === JSON.stringify(next)) return;
     settings = next;
     if (activation && isActiveOn(next, siteHostname()) && onlyLooksChanged(prev, next))
       activation.restyle(next.underline);
@@ -133,37 +147,26 @@ async function main(): Promise<void> {
       void start();
     }
   }, fromBackground);
-  onGlossaryChange(() => void start(), fromBackground);
+  onGlossaryChange(() => {
+    // Restored again only for a revision it has not restored (or started to restore) yet.
+    void browser.storage.local
+      .get(KEYS.revision)
+      .catch(() => ({}) as Record<string, unknown>)
+      .then((got) => {
+        if (repairRevision(got[KEYS.revision]) !== seenRevision) void start();
+      });
+  }, fromBackground);
+  stopEarly();
+  for (const [keys, area] of early) deliverStoreChange(keys, area);
 
-  browser.runtime.onMessage.addListener(
-    createDispatcher({
-      'page:report': () =>
-        activation?.report() ?? { url: location.href, matches: [], active: false },
-      'page:reveal': (req) => activation?.reveal(req) ?? null,
-      'store:changed': ({ keys, area }, sender) => {
-        if (sender.id === browser.runtime.id) deliverStoreChange(keys, area);
-      },
-    }),
-  );
-
-  // A page kept in the back/forward cache hears no broadcast while it is there: back on screen,
-  // it reads the settings and the diagnostics flag again, and restores the glossary only when the
-  // reader's list changed meanwhile.
-  window.addEventListener(
-    'pageshow',
-    (event) => {
-      if (!event.persisted) return;
-      void browser.storage.local
-        .get(KEYS.revision)
-        .catch(() => ({}) as Record<string, unknown>)
-        .then((got) => {
-          const keys = [SETTINGS_KEY, KEYS.diagnostics];
-          if (repairRevision(got[KEYS.revision]) !== seenRevision) keys.push(KEYS.revision);
-          deliverStoreChange(keys, 'local');
-        });
-    },
-    true,
-  );
+  // A page kept in the back/forward cache, frozen in the background or prerendered may not hear
+  // a report: when it comes back (or is shown), it reads the settings, the diagnostics flag and
+  // the revision again; the listeners above act only on what changed.
+  const recheck = (): void =>
+    deliverStoreChange([SETTINGS_KEY, KEYS.diagnostics, KEYS.revision], 'local');
+  window.addEventListener('pageshow', (event) => void (event.persisted && recheck()), true);
+  document.addEventListener('resume', recheck, true);
+  document.addEventListener('prerenderingchange', recheck, true);
 
   await start();
 }

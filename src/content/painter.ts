@@ -49,8 +49,8 @@ export function hasHighlightApi(doc: Document): boolean {
  *
  * Added ranges wait for `flush`, which the scan calls a few times a pass, not after every slice:
  * Chromium re-validates every range of every highlight in the next frame whenever one changes,
- * so painting 12,000 phrases in the slices they were found in cost 90 frames of up to 210 ms of
- * rendering (2.0 s in all, fixture hostile/phrase-dense.html); flushed every 250 ms, 0.24 s.
+ * so painting 12,000 phrases in the slices they were found in cost 82 frames of up to 245 ms of
+ * rendering (1.6 s in all, fixture hostile/phrase-dense.html); flushed every 250 ms, 0.5 s.
  */
 export function createHighlightPainter(doc: Document, teardown: Teardown): Painter {
   const view = doc.defaultView as Window & typeof globalThis;

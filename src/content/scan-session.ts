@@ -318,34 +318,41 @@ export class ScanSession {
       }
       this.o.afterPaint?.();
     };
-    const { done } = await forEachSliced(
-      items,
-      ({ container, block, from, to, isLast }) => {
-        if (block) {
-          if (from === 0) blocks += 1;
-          textChars += to - from;
-          const first = records.length;
-          this.matchBlock(block, from, to, records, visible);
-          if (early)
-            for (let i = first; i < records.length; i++)
-              this.painter.add(records[i]!.range, records[i]!.intensity);
-        }
-        if (!isLast) return;
-        if (!early) for (const r of records) this.painter.add(r.range, r.intensity);
-        this.unpaint(this.model.set(container, records));
-        matches += records.length;
-        const root = container.nodeType === 11 ? container : container.getRootNode();
-        if (root.nodeType === 11) {
-          this.o.onShadowRoot?.(root as ShadowRoot);
-          if (records.length) toAdopt.add(root as ShadowRoot);
-        }
-        records = [];
-      },
-      this.o.teardown.signal,
-      { afterSlice, clock },
-    );
-    if (!done) this.unpaint(records);
-    this.painter.flush(); // painted early, never handed to the model
+    let done = false;
+    try {
+      ({ done } = await forEachSliced(
+        items,
+        ({ container, block, from, to, isLast }) => {
+          if (block) {
+            if (from === 0) blocks += 1;
+            textChars += to - from;
+            const first = records.length;
+            this.matchBlock(block, from, to, records, visible);
+            if (early)
+              for (let i = first; i < records.length; i++)
+                this.painter.add(records[i]!.range, records[i]!.intensity);
+          }
+          if (!isLast) return;
+          if (!early) for (const r of records) this.painter.add(r.range, r.intensity);
+          this.unpaint(this.model.set(container, records));
+          matches += records.length;
+          const root = container.nodeType === 11 ? container : container.getRootNode();
+          if (root.nodeType === 11) {
+            this.o.onShadowRoot?.(root as ShadowRoot);
+            if (records.length) toAdopt.add(root as ShadowRoot);
+          }
+          records = [];
+        },
+        this.o.teardown.signal,
+        { afterSlice, clock },
+      ));
+    } finally {
+      // Stopped or thrown: the last container's ranges were queued but never handed to the model.
+      if (!done) this.unpaint(records);
+      // What the model holds is shown, however the pass ended.
+      for (const root of toAdopt) this.style.adoptInto(root);
+      this.painter.flush();
+    }
     // Then what an inline style hides, in the same slices (reading its text is matching it).
     if (done && hidden.length)
       await forEachSliced(hidden, (el) => this.watchHidden(el), this.o.teardown.signal, { clock });

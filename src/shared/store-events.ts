@@ -38,6 +38,17 @@ export const fromBackground: StoreEvents = (listener) => {
 };
 
 /**
+ * The content script's `store:changed` handler: only this extension's own reports are heard (no
+ * other sender can reach a content script's `runtime.onMessage`, but the check costs nothing).
+ */
+export function receiveStoreChange(
+  payload: { keys: unknown; area: unknown },
+  sender: { id?: string },
+): void {
+  if (sender.id === browser.runtime.id) deliverStoreChange(payload.keys, payload.area);
+}
+
+/**
  * Hands a change the background reported to the `fromBackground` listeners. Keys other than
  * TAB_KEYS are dropped, and a malformed report is refused with an error (the handler's answer).
  */

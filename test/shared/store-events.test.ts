@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchDiagnostics } from '../../src/content/diagnostics';
 import { onGlossaryChange } from '../../src/shared/glossary-source';
 import { onSettingsChange, SETTINGS_KEY } from '../../src/shared/settings';
-import { deliverStoreChange, fromBackground } from '../../src/shared/store-events';
+import {
+  deliverStoreChange,
+  fromBackground,
+  receiveStoreChange,
+} from '../../src/shared/store-events';
 import { fake } from './fake';
 
 beforeEach(() => {
@@ -50,6 +54,17 @@ describe('a content script hears of changes from the background, not from storag
     deliverStoreChange(['subtext:diagnostics'], 'local');
     await vi.waitFor(() => expect(d.isOn).toBe(false));
     d.stop();
+  });
+
+  it('hears reports from this extension only', () => {
+    const cb = vi.fn();
+    const off = onGlossaryChange(cb, fromBackground);
+    receiveStoreChange({ keys: ['subtext:revision'], area: 'local' }, { id: 'another-extension' });
+    receiveStoreChange({ keys: ['subtext:revision'], area: 'local' }, {});
+    expect(cb).not.toHaveBeenCalled();
+    receiveStoreChange({ keys: ['subtext:revision'], area: 'local' }, { id: fake.runtime.id });
+    expect(cb).toHaveBeenCalledTimes(1);
+    off();
   });
 
   it('refuses a malformed report with an error', () => {
