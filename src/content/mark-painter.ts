@@ -98,7 +98,7 @@ export function createMarkPainter(doc: Document, teardown: Teardown): Painter {
       }
       painted.set(range, { pieces, live });
     },
-    flush: () => undefined,
+    flush: () => true,
     remove: (items) => {
       for (const { range } of items) removeOne(range);
     },

@@ -7,6 +7,10 @@ import type { Intensity } from '../core/entry';
 import type { Teardown } from './teardown';
 import { highlightName, INTENSITIES } from '../shared/underline-style';
 
+/** Firefox's Highlight.delete searches the whole highlight (see remove). */
+const SEARCHES_ON_DELETE =
+  typeof __SUBTEXT_BROWSER__ !== 'undefined' && __SUBTEXT_BROWSER__ === 'firefox';
+
 /** A range as painted, at its intensity. */
 export interface Painted {
   readonly range: AbstractRange;
@@ -17,8 +21,11 @@ export interface Painter {
   readonly kind: 'highlight' | 'mark';
   /** Underlines `range`: at once with `<subtext-mark>`, at the next `flush` with highlights. */
   add(range: AbstractRange, intensity: Intensity): void;
-  /** Paints what `add` queued since the last flush (see createHighlightPainter). */
-  flush(): void;
+  /**
+   * Paints what `add` queued since the last flush (see createHighlightPainter), stopping once
+   * `deadline` (a performance.now() value) has passed; true when nothing is left queued.
+   */
+  flush(deadline?: number): boolean;
   /** Unpaints all of `items` at once (one pass over a highlight, not one search per range). */
   remove(items: readonly Painted[]): void;
   /** A live Range over what `range` painted, for geometry (scrolling to it, placing the card). */
@@ -81,13 +88,19 @@ export function createHighlightPainter(doc: Document, teardown: Teardown): Paint
       ours.get(i)?.add(range);
       queued.get(i)?.add(range);
     },
-    flush() {
+    flush(deadline = Infinity) {
+      let count = 0;
       for (const [i, q] of queued) {
         const h = highlights.get(i);
-        if (!h || !q.size) continue;
-        for (const r of q) h.add(r);
-        q.clear();
+        if (!h) continue;
+        // Tens of thousands at once were a task of 75-143 ms: the clock is read every 64.
+        for (const r of q) {
+          if ((++count & 63) === 0 && performance.now() > deadline) return false;
+          h.add(r);
+          q.delete(r);
+        }
       }
+      return true;
     },
     remove(items) {
       const byIntensity = new Map<Intensity, AbstractRange[]>();
@@ -107,10 +120,12 @@ export function createHighlightPainter(doc: Document, teardown: Teardown): Paint
         if (q.size) ranges = ranges.filter((r) => !q.delete(r));
         if (!ranges.length) continue;
         // Firefox searches the highlight on every delete: 3,000 deletes from 3,000 ranges took
-        // 91 ms there (2 ms in Chromium). Many at once: refill it from our own set (5 ms). Our
-        // set, not the highlight's iterator: in Firefox's content scripts that hands back other
-        // wrappers of the same ranges, which a Set does not recognise.
-        if (ranges.length < 32 || ranges.length * 8 < h.size) {
+        // 91 ms there (2 ms in Chromium), 1,600 from 28,000 took 2.3 s. Many at once: refill it
+        // from our own set (5 ms at 3,000, 110 ms at 30,000 in Firefox). Our set, not the
+        // highlight's iterator: in Firefox's content scripts that hands back other wrappers of
+        // the same ranges, which a Set does not recognise. Chromium deletes in constant time, so
+        // there only a large share of the highlight is worth a refill.
+        if (ranges.length < 32 || (!SEARCHES_ON_DELETE && ranges.length * 8 < h.size)) {
           for (const r of ranges) h.delete(r);
           continue;
         }

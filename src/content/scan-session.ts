@@ -307,14 +307,21 @@ export class ScanSession {
     const toAdopt = new Set<ShadowRoot>();
     // Underlines are painted after the first slice (the top of a page is read first), then every
     // PAINT_EVERY_MS and at the end of the pass (painter.ts says why not after every slice).
+    // A batch is painted within a slice's budget: one too big for it goes on after the next
+    // slices. The wait between batches doubles (250 ms, 0.5 s, 1 s, 2 s at most): after each
+    // batch Chromium re-validates every range once (inside our next visibility check, or in its
+    // next frame), 150 ms or more at 30,000 underlines, so a huge page gets few batches.
     let paintedAt = -Infinity;
+    let wait = PAINT_EVERY_MS;
+    let painting = false;
     const afterSlice = (): void => {
       for (const root of toAdopt) this.style.adoptInto(root);
       toAdopt.clear();
       const now = performance.now();
-      if (now - paintedAt >= PAINT_EVERY_MS) {
-        this.painter.flush();
-        paintedAt = now;
+      if (painting || now - paintedAt >= wait) {
+        painting = !this.painter.flush(now + SLICE_MS);
+        if (!painting && paintedAt !== -Infinity) wait = Math.min(wait * 2, MAX_PAINT_WAIT_MS);
+        if (!painting) paintedAt = now;
       }
       this.o.afterPaint?.();
     };
@@ -349,9 +356,12 @@ export class ScanSession {
     } finally {
       // Stopped or thrown: the last container's ranges were queued but never handed to the model.
       if (!done) this.unpaint(records);
-      // What the model holds is shown, however the pass ended.
+      // What the model holds is shown, however the pass ended, in slices of its own.
       for (const root of toAdopt) this.style.adoptInto(root);
-      this.painter.flush();
+      while (!this.painter.flush(performance.now() + SLICE_MS)) {
+        if (this.o.teardown.signal.aborted) break;
+        await clock.yield();
+      }
     }
     // Then what an inline style hides, in the same slices (reading its text is matching it).
     if (done && hidden.length)
@@ -419,8 +429,9 @@ interface Piece {
   isLast: boolean;
 }
 
-/** How often a long pass paints what it found so far (ms). */
+/** How soon a long pass paints what it found after its first batch (ms), and the longest wait. */
 const PAINT_EVERY_MS = 250;
+const MAX_PAINT_WAIT_MS = 2000;
 
 /** The running stretch's deadline, shared by the walks of one pass. */
 class Slice {

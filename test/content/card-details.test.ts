@@ -19,7 +19,7 @@ afterEach(() => teardown.dispose());
 const painter: Painter = {
   kind: 'highlight',
   add: () => undefined,
-  flush: () => undefined,
+  flush: () => true,
   remove: () => undefined,
   liveRange: (r) => r as Range,
   heal: () => undefined,

@@ -67,6 +67,17 @@ describe('the highlight painter', () => {
     expect(highlighted(registry)).toEqual(['grave concern', 'we take note']);
   });
 
+  it('paints a big batch in parts when its time is up, the rest at the next flush', () => {
+    const painter = createHighlightPainter(document, teardown);
+    for (let i = 0; i < 500; i++) painter.add(rangeOf('grave concern'), 4);
+    const highlight = registry.get('subtext-4')!;
+    expect(painter.flush(performance.now() - 1)).toBe(false);
+    expect(highlight.size).toBeGreaterThan(0);
+    expect(highlight.size).toBeLessThan(500);
+    expect(painter.flush()).toBe(true);
+    expect(highlight.size).toBe(500);
+  });
+
   it('paints nothing queued after teardown', () => {
     const painter = createHighlightPainter(document, teardown);
     painter.add(rangeOf('grave concern'), 4);
