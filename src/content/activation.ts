@@ -13,6 +13,9 @@ import { watchUrl } from './navigation';
 import { ScanSession, type ActiveGlossary, type ScanPass } from './scan-session';
 import { Teardown } from './teardown';
 
+/** The least time between two heals started by scrolling (ms). */
+const HEAL_EVERY_MS = 500;
+
 export interface ActivationOptions {
   doc: Document;
   settings: Settings;
@@ -97,6 +100,22 @@ export function activate(o: ActivationOptions): Activation {
 
   const view = o.doc.defaultView;
   const url = view ? watchUrl(view, teardown, () => void startSession()) : null;
+  // A page may empty the shared highlight registry or its adopted sheets without changing the
+  // DOM (so no drain heals them): a scroll, which is how a reader looks for them, puts them back,
+  // checked at most every 500 ms.
+  let healedAt = -Infinity;
+  if (view)
+    teardown.listen(
+      view,
+      'scroll',
+      () => {
+        const now = performance.now();
+        if (now - healedAt < HEAL_EVERY_MS) return;
+        healedAt = now;
+        live?.session.heal();
+      },
+      { capture: true, passive: true },
+    );
   const scanned = startSession();
   let root: Node = o.doc.body ?? o.doc.documentElement ?? o.doc;
   queue = watchMutations(root, teardown, (changes) => {

@@ -64,6 +64,17 @@ describe('an activation', () => {
     expect(counts.at(-1)).toBe(1);
   });
 
+  it('puts its underlines back on scroll when the page emptied the highlight registry', async () => {
+    const a = start();
+    await a.scanned;
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+    // The page clears every highlight (its own and ours) without touching the DOM.
+    registry.clear();
+    expect(highlighted(registry)).toEqual([]);
+    window.dispatchEvent(new Event('scroll'));
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+  });
+
   it('underlines the page and reports the count for the badge', async () => {
     const a = start();
     await a.scanned;
