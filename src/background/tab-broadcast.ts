@@ -13,7 +13,7 @@ import { TAB_KEYS } from '../shared/store-events';
 import type { Envelope } from '../shared/messages';
 
 /** Sends one `store:changed` message to every frame of every tab; resolves when all are answered. */
-export async function tellTabs(keys: string[], area: string): Promise<void> {
+async function tellTabs(keys: string[], area: string): Promise<void> {
   let tabs: { id?: number }[];
   try {
     tabs = await browser.tabs.query({});

@@ -16,14 +16,13 @@
 import browser from '../shared/browser';
 import { glossarySource, onGlossaryChange } from '../shared/glossary-source';
 import { createDispatcher, send } from '../shared/messages';
+import { isActiveOn, loadSettings, onSettingsChange, type Settings } from '../shared/settings';
 import {
-  isActiveOn,
-  loadSettings,
-  onSettingsChange,
-  SETTINGS_KEY,
-  type Settings,
-} from '../shared/settings';
-import { deliverStoreChange, fromBackground, receiveStoreChange } from '../shared/store-events';
+  deliverStoreChange,
+  fromBackground,
+  receiveStoreChange,
+  TAB_KEYS,
+} from '../shared/store-events';
 import { KEYS, repairRevision } from '../shared/store-layout';
 import { loadActiveGlossary } from './active-glossary';
 import { activate, type Activation } from './activation';
@@ -162,8 +161,7 @@ async function main(): Promise<void> {
   // A page kept in the back/forward cache, frozen in the background or prerendered may not hear
   // a report: when it comes back (or is shown), it reads the settings, the diagnostics flag and
   // the revision again; the listeners above act only on what changed.
-  const recheck = (): void =>
-    deliverStoreChange([SETTINGS_KEY, KEYS.diagnostics, KEYS.revision], 'local');
+  const recheck = (): void => deliverStoreChange([...TAB_KEYS], 'local');
   window.addEventListener('pageshow', (event) => void (event.persisted && recheck()), true);
   document.addEventListener('resume', recheck, true);
   document.addEventListener('prerenderingchange', recheck, true);

@@ -57,7 +57,7 @@ export function hasHighlightApi(doc: Document): boolean {
  * Added ranges wait for `flush`, which the scan calls a few times a pass, not after every slice:
  * Chromium re-validates every range of every highlight in the next frame whenever one changes,
  * so painting 12,000 phrases in the slices they were found in cost 82 frames of up to 245 ms of
- * rendering (1.6 s in all, fixture hostile/phrase-dense.html); flushed every 250 ms, 0.5 s.
+ * rendering (1.6 s in all, fixture hostile/phrase-dense.html); in a few batches, 0.5 s.
  */
 export function createHighlightPainter(doc: Document, teardown: Teardown): Painter {
   const view = doc.defaultView as Window & typeof globalThis;
@@ -93,7 +93,7 @@ export function createHighlightPainter(doc: Document, teardown: Teardown): Paint
       for (const [i, q] of queued) {
         const h = highlights.get(i);
         if (!h) continue;
-        // Tens of thousands at once were a task of 75-143 ms: the clock is read every 64.
+        // A batch of tens of thousands goes on over several slices: the clock is read every 64.
         for (const r of q) {
           if ((++count & 63) === 0 && performance.now() > deadline) return false;
           h.add(r);

@@ -314,14 +314,19 @@ export class ScanSession {
     let paintedAt = -Infinity;
     let wait = PAINT_EVERY_MS;
     let painting = false;
-    const afterSlice = (): void => {
+    const adoptPending = (): void => {
       for (const root of toAdopt) this.style.adoptInto(root);
       toAdopt.clear();
+    };
+    const afterSlice = (): void => {
+      adoptPending();
       const now = performance.now();
       if (painting || now - paintedAt >= wait) {
         painting = !this.painter.flush(now + SLICE_MS);
-        if (!painting && paintedAt !== -Infinity) wait = Math.min(wait * 2, MAX_PAINT_WAIT_MS);
-        if (!painting) paintedAt = now;
+        if (!painting) {
+          if (paintedAt > -Infinity) wait = Math.min(wait * 2, MAX_PAINT_WAIT_MS);
+          paintedAt = now;
+        }
       }
       this.o.afterPaint?.();
     };
@@ -357,7 +362,7 @@ export class ScanSession {
       // Stopped or thrown: the last container's ranges were queued but never handed to the model.
       if (!done) this.unpaint(records);
       // What the model holds is shown, however the pass ended, in slices of its own.
-      for (const root of toAdopt) this.style.adoptInto(root);
+      adoptPending();
       while (!this.painter.flush(performance.now() + SLICE_MS)) {
         if (this.o.teardown.signal.aborted) break;
         await clock.yield();
