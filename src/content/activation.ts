@@ -74,6 +74,7 @@ export function activate(o: ActivationOptions): Activation {
       forceMarks: o.forceMarks,
       afterPaint: () => queue?.discardPending(),
       onShadowRoot: (root) => queue?.observe(root),
+      onWithdraw: () => cards.refresh(),
       onPass: (pass) => {
         cards.refresh();
         reportCount(session.model.count);
@@ -118,11 +119,17 @@ export function activate(o: ActivationOptions): Activation {
     );
   const scanned = startSession();
   let root: Node = o.doc.body ?? o.doc.documentElement ?? o.doc;
-  queue = watchMutations(root, teardown, (changes) => {
-    url?.check();
-    live?.session.heal();
-    return live?.session.update(changes);
-  });
+  queue = watchMutations(
+    root,
+    teardown,
+    (changes) => {
+      url?.check();
+      live?.session.heal();
+      return live?.session.update(changes);
+    },
+    undefined,
+    (touch) => live?.session.withdraw(touch),
+  );
   // document.open()/write() replaces the whole tree: the root observed above is then detached and
   // hears nothing. Watching the document's (and its root element's) children catches the swap; the
   // new tree is then observed and scanned from scratch (the old session's ranges are unpainted).

@@ -32,15 +32,36 @@ function emptyChanges(): ChangeSet {
   return { own: new Set(), subtrees: new Set(), hadRemovals: false };
 }
 
+/** What one observer callback saw the page change (Subtext's own nodes left out). */
+export interface Touch {
+  /** Nodes whose text changed. */
+  edited: Node[];
+  /** Nodes whose children changed. */
+  parents: Node[];
+  /** Nodes added. */
+  added: Node[];
+  /** Whether nodes were removed. */
+  removed: boolean;
+}
+
+/**
+ * Told synchronously, inside the observer's callback (so before the browser paints again). Ranges
+ * are static (page-model.ts): what the page's change moved must come off the page at once.
+ */
+export type OnTouch = (touch: Touch) => void;
+
+const noTouch = (): Touch => ({ edited: [], parents: [], added: [], removed: false });
+
 /**
  * Starts observing `root`. `onDrain` receives each batch (and may return a promise: the next
- * drain waits for it); `onTick` runs at every drain, even an empty one (URL polling).
+ * drain waits for it); `onTouch` hears of each callback's changes at once (see OnTouch).
  */
 export function watchMutations(
   root: Node,
   teardown: Teardown,
   onDrain: (changes: ChangeSet) => Promise<void> | void,
   backoff = new Backoff(),
+  onTouch?: OnTouch,
 ): MutationQueue {
   let pending = emptyChanges();
   let scheduled = false;
@@ -68,9 +89,12 @@ export function watchMutations(
     else teardown.timeout(() => whenIdle(drain, teardown.signal), delay);
   };
 
+  /** This callback's changes, for onTouch. */
+  let touch = noTouch();
   const record = (r: MutationRecord): boolean => {
     if (r.type === 'characterData') {
       pending.own.add(r.target);
+      touch.edited.push(r.target);
       return true;
     }
     if (r.type === 'attributes') {
@@ -83,20 +107,29 @@ export function watchMutations(
       if (!isOurs(n)) {
         relevant = true;
         if (n.nodeType === 1) pending.subtrees.add(n);
+        touch.added.push(n);
       }
     for (const n of r.removedNodes)
       if (!isOurs(n)) {
         relevant = true;
         pending.hadRemovals = true;
+        touch.removed = true;
       }
-    if (relevant && !isOurs(r.target)) pending.own.add(r.target);
+    if (relevant && !isOurs(r.target)) {
+      pending.own.add(r.target);
+      touch.parents.push(r.target);
+    }
     return relevant;
   };
 
   const observer = new MutationObserver((records) => {
     let any = false;
     for (const r of records) if (record(r)) any = true;
-    if (any) schedule();
+    const seen = touch;
+    touch = noTouch();
+    if (!any) return;
+    schedule();
+    if (onTouch && !teardown.isDisposed) onTouch(seen);
   });
   observer.observe(root, OPTIONS);
   observed.add(root);

@@ -34,14 +34,23 @@ export interface Painter {
   heal(): void;
 }
 
-/** A live Range with the same boundary points (StaticRange has no geometry). */
+/**
+ * A live Range with the same boundary points (StaticRange has no geometry). The page may have
+ * shortened a node since the static range was made (it is withdrawn before the next paint, but a
+ * hit test can come first): offsets are clamped to the node, where setting them would throw.
+ */
 export function toLiveRange(range: AbstractRange): Range {
   if (range instanceof Range) return range;
   const doc = range.startContainer.ownerDocument ?? document;
   const live = doc.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
+  live.setStart(range.startContainer, clamp(range.startContainer, range.startOffset));
+  live.setEnd(range.endContainer, clamp(range.endContainer, range.endOffset));
   return live;
+}
+
+function clamp(node: Node, offset: number): number {
+  const length = node.nodeType === 3 ? (node as Text).data.length : node.childNodes.length;
+  return Math.min(offset, length);
 }
 
 /** True when this document can paint with the Custom Highlight API. */

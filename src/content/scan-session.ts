@@ -15,6 +15,7 @@ import { RevealWatch } from './reveal-watch';
 import { forEachSliced, SLICE_MS, TaskClock } from './scheduler';
 import { VisibilityCheck } from './visibility';
 import type { Teardown } from './teardown';
+import type { Touch } from './mutation-queue';
 import {
   containerOf,
   indexInSteps,
@@ -75,6 +76,8 @@ export interface SessionOptions {
   afterPaint?: () => void;
   /** Called for each open shadow root that holds text, so its changes can be observed too. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Called after `withdraw` took phrases off the page (the card may have lost its phrase). */
+  onWithdraw?: () => void;
   /** For tests: force the fallback painter. */
   forceMarks?: boolean;
 }
@@ -97,6 +100,14 @@ export class ScanSession {
   private readonly toggled = new Set<Element>();
   /** The phrase running across the end of the last piece matched, if any (see matchBlock). */
   private carry: { block: TextBlock; end: number } | null = null;
+  /** The container a pass is matching, and its records so far (not in the model yet). */
+  private openContainer: Container | null = null;
+  private open: MatchRecord[] = [];
+  /**
+   * While a pass runs: the containers the page changed since it began (see withdraw). What the
+   * pass read of them may be stale, so it leaves them to the batch those changes queued.
+   */
+  private touched: Set<Container> | null = null;
 
   constructor(private readonly o: SessionOptions) {
     const t = o.teardown;
@@ -209,9 +220,83 @@ export class ScanSession {
     this.dismissed.set(c, set);
   }
 
+  /**
+   * The page changed what `touch` lists (called from inside the mutation observer's callback, so
+   * before the browser paints again). Ranges are static (page-model.ts says why): one over text
+   * the page then edited would underline other words until the change is re-read, so the phrases
+   * a change can move come off the page at once, and the batch it queued puts back what still
+   * matches. Phrases it cannot move stay, so a counter ticking in a paragraph does not make the
+   * paragraph's underlines blink:
+   *  - text edited: the phrases over that text node;
+   *  - children added or removed: the phrases across several nodes in that container, and those
+   *    in an added node (put back after being edited out of the page, where nothing observes it);
+   *  - nodes removed: every phrase of a container no longer in the page.
+   * A pass running meanwhile leaves the changed containers to that batch (see `touched`).
+   * Bounded: each change is checked against its own container's phrases only.
+   */
+  withdraw(touch: Touch): void {
+    // The fallback painter's ranges are live (it splits the nodes they point into), and taking
+    // its marks out here would change the DOM inside the observer's callback.
+    if (this.painter.kind === 'mark' || (!this.model.count && !this.touched)) return;
+    const groups = new Map<Container, Changed>();
+    const group = (node: Node): Changed => {
+      const c = containerOf(node);
+      let g = groups.get(c);
+      if (!g) groups.set(c, (g = { edited: [], parents: false, added: [] }));
+      return g;
+    };
+    for (const node of touch.edited) group(node).edited.push(node);
+    for (const node of touch.parents) group(node).parents = true;
+    for (const node of touch.added) if (node.parentNode) group(node.parentNode).added.push(node);
+    const taken: MatchRecord[] = [];
+    for (const [c, g] of groups) {
+      this.touched?.add(c);
+      if (c === this.openContainer) for (const r of this.takeOpen()) taken.push(r);
+      const records = this.model.records(c);
+      if (!records.length) continue;
+      // A change of thousands of nodes in a container of thousands of phrases: all of them.
+      const all = (g.edited.length + g.added.length) * records.length > MAX_WITHDRAW_CHECKS;
+      const moved = (r: MatchRecord): boolean =>
+        all ||
+        (g.parents && r.range.startContainer !== r.range.endContainer) ||
+        g.edited.some((n) => covers(r, n)) ||
+        g.added.some((n) => n.contains(r.range.startContainer));
+      const keep: MatchRecord[] = [];
+      for (const r of records) (moved(r) ? taken : keep).push(r);
+      if (keep.length < records.length) this.model.set(c, keep);
+    }
+    if (touch.removed) {
+      for (const c of this.model.containers())
+        if (!c.isConnected) for (const r of this.model.take(c)) taken.push(r);
+      if (this.openContainer && !this.openContainer.isConnected) {
+        this.touched?.add(this.openContainer);
+        for (const r of this.takeOpen()) taken.push(r);
+      }
+    }
+    this.unpaint(taken);
+    if (taken.length) this.o.onWithdraw?.();
+  }
+
+  /** Takes the records of the container being matched (see withdraw). */
+  private takeOpen(): MatchRecord[] {
+    const open = this.open;
+    this.open = [];
+    return open;
+  }
+
   /** Runs passes one after another: a mutation batch never interleaves with the initial scan. */
   private serial(pass: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(() => (this.o.teardown.isDisposed ? undefined : pass()));
+    const next = this.queue.then(async () => {
+      if (this.o.teardown.isDisposed) return;
+      this.touched = new Set();
+      try {
+        await pass();
+      } finally {
+        this.touched = null;
+        this.openContainer = null;
+        this.open = [];
+      }
+    });
     this.queue = next.catch((err: unknown) => console.warn('Subtext: scan failed', err));
     return this.queue;
   }
@@ -299,7 +384,6 @@ export class ScanSession {
           });
       });
     }
-    let records: MatchRecord[] = [];
     const visible = new VisibilityCheck();
     // Shadow roots get the underline sheet once per slice, after its visibility checks: adopting
     // a sheet dirties the styles, and the next check would force them to be recalculated, once
@@ -335,16 +419,24 @@ export class ScanSession {
       ({ done } = await forEachSliced(
         items,
         ({ container, block, from, to, isLast }) => {
-          if (block) {
+          // Changed by the page since this pass read it: the batch that change queued reads it
+          // again (see withdraw).
+          const stale = this.touched?.has(container) === true;
+          this.openContainer = container;
+          if (block && !stale) {
             if (from === 0) blocks += 1;
             textChars += to - from;
-            const first = records.length;
-            this.matchBlock(block, from, to, records, visible);
+            const first = this.open.length;
+            this.matchBlock(block, from, to, this.open, visible);
             if (early)
-              for (let i = first; i < records.length; i++)
-                this.painter.add(records[i]!.range, records[i]!.intensity);
+              for (let i = first; i < this.open.length; i++)
+                this.painter.add(this.open[i]!.range, this.open[i]!.intensity);
           }
           if (!isLast) return;
+          const records = this.open;
+          this.open = [];
+          this.openContainer = null;
+          if (stale) return this.unpaint(records);
           if (!early) for (const r of records) this.painter.add(r.range, r.intensity);
           this.unpaint(this.model.set(container, records));
           matches += records.length;
@@ -353,14 +445,13 @@ export class ScanSession {
             this.o.onShadowRoot?.(root as ShadowRoot);
             if (records.length) toAdopt.add(root as ShadowRoot);
           }
-          records = [];
         },
         this.o.teardown.signal,
         { afterSlice, clock },
       ));
     } finally {
       // Stopped or thrown: the last container's ranges were queued but never handed to the model.
-      if (!done) this.unpaint(records);
+      if (!done) this.unpaint(this.takeOpen());
       // What the model holds is shown, however the pass ended, in slices of its own.
       adoptPending();
       while (!this.painter.flush(performance.now() + SLICE_MS)) {
@@ -406,7 +497,8 @@ export class ScanSession {
       if (!entry || entry.intensity < minIntensity) continue;
       const phrase = block.text.slice(start, end);
       if (dismissed?.has(dismissKey({ entry, text: phrase }))) continue;
-      const range = block.rangeFor(start, end, true);
+      // Static, but live for the fallback painter: it splits the text nodes ranges point into.
+      const range = block.rangeFor(start, end, this.painter.kind === 'mark');
       if (!visible.of(range.startContainer)) {
         const el = range.startContainer.parentElement;
         if (el) this.reveal.watch(el, block.container);
@@ -498,4 +590,24 @@ function outermost(nodes: Node[]): Node[] {
     for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
     return true;
   });
+}
+
+/** What one observer callback changed in one container (see ScanSession.withdraw). */
+interface Changed {
+  edited: Node[];
+  parents: boolean;
+  added: Node[];
+}
+
+/** Checks of a changed node against a phrase per container before all its phrases come off. */
+const MAX_WITHDRAW_CHECKS = 4096;
+
+/** Whether `node` holds some of `r`'s text (its first, its last or a node in between). */
+function covers(r: MatchRecord, node: Node): boolean {
+  const { startContainer: a, endContainer: b } = r.range;
+  if (node === a || node === b) return true;
+  if (a === b) return false;
+  const nodes = r.block.nodes;
+  const i = nodes.indexOf(node as Text);
+  return i >= 0 && i > nodes.indexOf(a as Text) && i < nodes.indexOf(b as Text);
 }

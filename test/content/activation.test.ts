@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { activate, type Activation } from '../../src/content/activation';
 import type { ScanPass } from '../../src/content/scan-session';
+import { setTaskRecorder } from '../../src/content/scheduler';
 import {
   entry,
   highlighted,
@@ -173,4 +174,98 @@ describe('an activation', () => {
     expect(passes.filter((x) => x.kind === 'initial').length).toBe(2);
     history.replaceState({}, '', '/');
   });
+});
+
+/**
+ * Ranges are static (src/content/page-model.ts): the browser does not move them when the page
+ * edits its text, so whatever an edit moves must come off the page inside the mutation
+ * observer's callback, before the next frame paints over other words.
+ */
+describe('an activation on a page that edits itself', () => {
+  /** Lets the mutation observer's callback run (a microtask), but no frame or drain. */
+  const observerRan = () => Promise.resolve();
+  const p2 = () => document.querySelectorAll('p')[1]!;
+
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<main><p>We note <em>grave</em> concern.</p><p>Talks were constructive. <span>1</span> views</p></main>';
+  });
+
+  it('takes a phrase off before the next frame when the page rewrites its text, and puts back what still matches', async () => {
+    const a = start();
+    await a.scanned;
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+    (p2().firstChild as Text).data = 'Talks were not constructive. ';
+    await observerRan();
+    // Not "not construc": the old offsets over the new text.
+    expect(highlighted(registry)).toEqual(['grave concern']);
+    await settle(10);
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+    expect(counts.at(-1)).toBe(2);
+  });
+
+  it('keeps the underlines of a paragraph whose counter ticks', async () => {
+    const a = start();
+    await a.scanned;
+    const ranges = () => [...registry.values()].flatMap((h) => [...h]);
+    const before = ranges();
+    for (let i = 2; i < 5; i++) {
+      p2().querySelector('span')!.textContent = String(i);
+      await observerRan();
+      expect(ranges()).toEqual(before);
+    }
+    await settle(10);
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+  });
+
+  it('leaves no stale underline on a paragraph edited while out of the page and put back', async () => {
+    const a = start();
+    await a.scanned;
+    const p = p2();
+    p.remove();
+    await observerRan();
+    (p.firstChild as Text).data = 'Talks were never productive. ';
+    document.querySelector('main')!.append(p);
+    await observerRan();
+    expect(highlighted(registry)).toEqual(['grave concern']);
+    await settle(10);
+    expect(highlighted(registry)).toEqual(['grave concern']);
+    expect(counts.at(-1)).toBe(1);
+  });
+
+  it('takes off a phrase split across tags when the page inserts words inside it', async () => {
+    const a = start();
+    await a.scanned;
+    document.querySelector('em')!.after(document.createTextNode(' and deep'));
+    await observerRan();
+    // Not "grave and deep concern", which the old boundaries now span.
+    expect(highlighted(registry)).toEqual(['constructive']);
+    await settle(10);
+    expect(highlighted(registry)).toEqual(['constructive']);
+  });
+
+  it('leaves a paragraph the page edits in the middle of the first pass to the next batch', async () => {
+    document.body.innerHTML = Array.from({ length: 4000 }, (_, i) => `<p>${i}: talks were constructive.</p>`).join('') + '<p id="last">We voiced grave concern.</p>'; // prettier-ignore
+    const last = document.querySelector('#last')!.firstChild as Text;
+    let edited = false;
+    setTaskRecorder(() => {
+      // After the page was walked (the first tasks), before the last paragraph is matched.
+      if (edited || !passesStarted()) return;
+      edited = true;
+      last.data = 'We voiced no concern at all, gravely.';
+    });
+    const passesStarted = () => registry.get('subtext-1')?.size;
+    try {
+      const a = start();
+      await a.scanned;
+    } finally {
+      setTaskRecorder(null);
+    }
+    expect(edited).toBe(true);
+    // Not "no concern a", the old offsets over the new text.
+    expect(highlighted(registry).filter((t) => !t.startsWith('constructive'))).toEqual([]);
+    await settle(10);
+    expect(highlighted(registry).filter((t) => t !== 'constructive')).toEqual([]);
+    expect(counts.at(-1)).toBe(4000);
+  }, 30_000);
 });
