@@ -38,10 +38,8 @@ export interface Touch {
   edited: Node[];
   /** Nodes whose children changed. */
   parents: Node[];
-  /** Nodes added. */
-  added: Node[];
-  /** Whether nodes were removed. */
-  removed: boolean;
+  /** Nodes removed (some may be back in the page by now). */
+  removed: Node[];
 }
 
 /**
@@ -50,7 +48,7 @@ export interface Touch {
  */
 export type OnTouch = (touch: Touch) => void;
 
-const noTouch = (): Touch => ({ edited: [], parents: [], added: [], removed: false });
+const noTouch = (): Touch => ({ edited: [], parents: [], removed: [] });
 
 /**
  * Starts observing `root`. `onDrain` receives each batch (and may return a promise: the next
@@ -107,13 +105,12 @@ export function watchMutations(
       if (!isOurs(n)) {
         relevant = true;
         if (n.nodeType === 1) pending.subtrees.add(n);
-        touch.added.push(n);
       }
     for (const n of r.removedNodes)
       if (!isOurs(n)) {
         relevant = true;
         pending.hadRemovals = true;
-        touch.removed = true;
+        touch.removed.push(n);
       }
     if (relevant && !isOurs(r.target)) {
       pending.own.add(r.target);

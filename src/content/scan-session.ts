@@ -72,7 +72,10 @@ export interface SessionOptions {
   settings: Settings;
   teardown: Teardown;
   onPass?: (pass: ScanPass) => void;
-  /** Called synchronously after each batch of painting (the fallback painter changes the DOM). */
+  /**
+   * Called synchronously after each batch of the fallback painter, which changes the DOM (never
+   * after the Highlight API painter: dropping the observer's records then would drop the page's).
+   */
   afterPaint?: () => void;
   /** Called for each open shadow root that holds text, so its changes can be observed too. */
   onShadowRoot?: (root: ShadowRoot) => void;
@@ -108,6 +111,8 @@ export class ScanSession {
    * pass read of them may be stale, so it leaves them to the batch those changes queued.
    */
   private touched: Set<Container> | null = null;
+  /** Nodes the page removed while a pass ran (see wasRemoved). */
+  private readonly removedInPass = new Set<Node>();
 
   constructor(private readonly o: SessionOptions) {
     const t = o.teardown;
@@ -227,12 +232,14 @@ export class ScanSession {
    * a change can move come off the page at once, and the batch it queued puts back what still
    * matches. Phrases it cannot move stay, so a counter ticking in a paragraph does not make the
    * paragraph's underlines blink:
-   *  - text edited: the phrases over that text node;
+   *  - text edited: the phrases over that text node (and those across it);
    *  - children added or removed: the phrases across several nodes in that container, and those
-   *    in an added node (put back after being edited out of the page, where nothing observes it);
-   *  - nodes removed: every phrase of a container no longer in the page.
-   * A pass running meanwhile leaves the changed containers to that batch (see `touched`).
-   * Bounded: each change is checked against its own container's phrases only.
+   *    whose text node is no longer in it (removed, or moved elsewhere, where a later edit would
+   *    be filed under another container);
+   *  - nodes removed: every phrase of a container no longer in the page. A removed node can only
+   *    be edited unobserved once it is out of the page, by which time its phrases are off.
+   * A pass running meanwhile leaves the containers changed (or removed) to that batch.
+   * The cost is a few steps up the tree per phrase of each container changed.
    */
   withdraw(touch: Touch): void {
     // The fallback painter's ranges are live (it splits the nodes they point into), and taking
@@ -242,39 +249,54 @@ export class ScanSession {
     const group = (node: Node): Changed => {
       const c = containerOf(node);
       let g = groups.get(c);
-      if (!g) groups.set(c, (g = { edited: [], parents: false, added: [] }));
+      if (!g) groups.set(c, (g = { edited: new Set(), parents: false }));
       return g;
     };
-    for (const node of touch.edited) group(node).edited.push(node);
+    for (const node of touch.edited) group(node).edited.add(node);
     for (const node of touch.parents) group(node).parents = true;
-    for (const node of touch.added) if (node.parentNode) group(node.parentNode).added.push(node);
     const taken: MatchRecord[] = [];
     for (const [c, g] of groups) {
       this.touched?.add(c);
       if (c === this.openContainer) for (const r of this.takeOpen()) taken.push(r);
       const records = this.model.records(c);
       if (!records.length) continue;
-      // A change of thousands of nodes in a container of thousands of phrases: all of them.
-      const all = (g.edited.length + g.added.length) * records.length > MAX_WITHDRAW_CHECKS;
-      const moved = (r: MatchRecord): boolean =>
-        all ||
-        (g.parents && r.range.startContainer !== r.range.endContainer) ||
-        g.edited.some((n) => covers(r, n)) ||
-        g.added.some((n) => n.contains(r.range.startContainer));
+      const moved = (r: MatchRecord): boolean => {
+        const { startContainer: a, endContainer: b } = r.range;
+        if (g.edited.has(a) || g.edited.has(b)) return true;
+        if (a !== b && (g.parents || g.edited.size > 16 || someBetween(a, g.edited, b)))
+          return true;
+        return g.parents && containerOf(a) !== c;
+      };
       const keep: MatchRecord[] = [];
       for (const r of records) (moved(r) ? taken : keep).push(r);
       if (keep.length < records.length) this.model.set(c, keep);
     }
-    if (touch.removed) {
+    if (touch.removed.length) {
       for (const c of this.model.containers())
         if (!c.isConnected) for (const r of this.model.take(c)) taken.push(r);
-      if (this.openContainer && !this.openContainer.isConnected) {
-        this.touched?.add(this.openContainer);
-        for (const r of this.takeOpen()) taken.push(r);
+      if (this.touched) {
+        for (const n of touch.removed) this.removedInPass.add(n);
+        if (this.openContainer && this.removedInPass.size && this.wasRemoved(this.openContainer))
+          for (const r of this.takeOpen()) taken.push(r);
       }
     }
     this.unpaint(taken);
     if (taken.length) this.o.onWithdraw?.();
+  }
+
+  /**
+   * Whether `c` lies in a node removed since the pass began (perhaps put back since, after edits
+   * no observer saw): what the pass read of it may be stale.
+   */
+  private wasRemoved(c: Container): boolean {
+    for (let n: Node | null = c; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null)
+      if (this.removedInPass.has(n)) return true;
+    return false;
+  }
+
+  /** After a batch of painting: the fallback painter's own DOM changes are not the page's. */
+  private painted(): void {
+    if (this.painter.kind === 'mark') this.o.afterPaint?.();
   }
 
   /** Takes the records of the container being matched (see withdraw). */
@@ -293,6 +315,7 @@ export class ScanSession {
         await pass();
       } finally {
         this.touched = null;
+        this.removedInPass.clear();
         this.openContainer = null;
         this.open = [];
       }
@@ -328,7 +351,7 @@ export class ScanSession {
     const taken: MatchRecord[] = [];
     for (const c of [...stale, ...own]) for (const r of this.model.take(c)) taken.push(r);
     this.unpaint(taken);
-    this.o.afterPaint?.();
+    this.painted();
     const slice = new Slice();
     /** Runs `index` to its end, yielding whenever the slice is used up; null when aborted. */
     const walk = async (index: SteppedIndex): Promise<TextBlock[] | null> => {
@@ -412,7 +435,7 @@ export class ScanSession {
           paintedAt = now;
         }
       }
-      this.o.afterPaint?.();
+      this.painted();
     };
     let done = false;
     try {
@@ -421,7 +444,9 @@ export class ScanSession {
         ({ container, block, from, to, isLast }) => {
           // Changed by the page since this pass read it: the batch that change queued reads it
           // again (see withdraw).
-          const stale = this.touched?.has(container) === true;
+          const stale =
+            this.touched?.has(container) === true ||
+            (this.removedInPass.size > 0 && this.wasRemoved(container));
           this.openContainer = container;
           if (block && !stale) {
             if (from === 0) blocks += 1;
@@ -594,20 +619,17 @@ function outermost(nodes: Node[]): Node[] {
 
 /** What one observer callback changed in one container (see ScanSession.withdraw). */
 interface Changed {
-  edited: Node[];
+  edited: Set<Node>;
   parents: boolean;
-  added: Node[];
 }
 
-/** Checks of a changed node against a phrase per container before all its phrases come off. */
-const MAX_WITHDRAW_CHECKS = 4096;
-
-/** Whether `node` holds some of `r`'s text (its first, its last or a node in between). */
-function covers(r: MatchRecord, node: Node): boolean {
-  const { startContainer: a, endContainer: b } = r.range;
-  if (node === a || node === b) return true;
-  if (a === b) return false;
-  const nodes = r.block.nodes;
-  const i = nodes.indexOf(node as Text);
-  return i >= 0 && i > nodes.indexOf(a as Text) && i < nodes.indexOf(b as Text);
+/** Whether one of `nodes` lies after `a` and before `b` in document order. */
+function someBetween(a: Node, nodes: ReadonlySet<Node>, b: Node): boolean {
+  for (const n of nodes)
+    if (
+      a.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING &&
+      n.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING
+    )
+      return true;
+  return false;
 }

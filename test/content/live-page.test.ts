@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { createCard } from '../../src/content/card';
 import { cardModel } from '../../src/content/card-view';
 import { watchDiagnostics } from '../../src/content/diagnostics';
-import { watchMutations } from '../../src/content/mutation-queue';
+import { watchMutations, type Touch } from '../../src/content/mutation-queue';
 import { claimNode } from '../../src/content/own-nodes';
 import { watchUrl } from '../../src/content/navigation';
 import type { ChangeSet, ScanPass } from '../../src/content/scan-session';
@@ -36,6 +36,25 @@ describe('the mutation queue', () => {
     expect(drains[0]!.subtrees.size).toBe(200);
     expect(drains[0]!.own.has(main)).toBe(true);
     expect(drains[0]!.own.has(document.querySelector('#a')!.firstChild!)).toBe(true);
+  });
+
+  it('tells what changed inside the observer callback, before any frame, without our own nodes', async () => {
+    const touches: Touch[] = [];
+    const drain = vi.fn();
+    watchMutations(document.body, teardown, drain, undefined, (t) => void touches.push(t));
+    const a = document.querySelector('#a')!;
+    (a.firstChild as Text).data = 'changed';
+    const p = document.createElement('p');
+    document.querySelector('main')!.append(p);
+    a.remove();
+    document.body.append(claimNode(document.createElement('subtext-mark')));
+    await Promise.resolve();
+    expect(drain).not.toHaveBeenCalled();
+    expect(touches).toHaveLength(1);
+    const [t] = touches;
+    expect(t!.edited).toEqual([a.firstChild]);
+    expect(t!.parents).toEqual([document.querySelector('main'), document.querySelector('main')]);
+    expect(t!.removed).toEqual([a]);
   });
 
   it('notes removals so disconnected blocks can be dropped', async () => {
