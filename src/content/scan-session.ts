@@ -170,7 +170,7 @@ export class ScanSession {
       const clock = new TaskClock(start);
       if (!root) return clock.pause();
       const index = indexInSteps(root);
-      if (!(await walkSliced(index, clock, this.o.teardown.signal, new Slice()))) return clock.pause(); // prettier-ignore
+      if (!(await this.walkSliced(index, clock, new Slice()))) return clock.pause();
       const indexMs = performance.now() - start;
       const groups = new Map<Container, TextBlock[]>();
       for (const b of index.blocks) push(groups, b.container, b);
@@ -355,7 +355,7 @@ export class ScanSession {
     const slice = new Slice();
     /** Runs `index` to its end, yielding whenever the slice is used up; null when aborted. */
     const walk = async (index: SteppedIndex): Promise<TextBlock[] | null> => {
-      if (!(await walkSliced(index, clock, this.o.teardown.signal, slice))) return null;
+      if (!(await this.walkSliced(index, clock, slice))) return null;
       for (const el of index.hidden) if (hidden.length < MAX_HIDDEN_WATCHED) hidden.push(el);
       return index.blocks;
     };
@@ -533,6 +533,33 @@ export class ScanSession {
     }
   }
 
+  /**
+   * Runs `index` to its end in slices of SLICE_MS, yielding through `clock` whenever `slice` is
+   * used up; false when the session ended meanwhile. The slice is checked before each walk too: a
+   * walk reads the clock only every 256 nodes, so thousands of small subtrees (3,000 components
+   * added at once) would otherwise all be walked in one task. Shadow roots the walk enters are
+   * observed at the end of the slice that entered them (before the page runs again): an edit in
+   * one between its walk and its matching is then heard (ranges are static, see withdraw).
+   */
+  private async walkSliced(index: SteppedIndex, clock: TaskClock, slice: Slice): Promise<boolean> {
+    const signal = this.o.teardown.signal;
+    let observed = 0;
+    const observe = (): void => {
+      for (; observed < index.shadows.length; observed++)
+        this.o.onShadowRoot?.(index.shadows[observed]!);
+    };
+    for (let fresh = performance.now() <= slice.deadline; ; fresh = true) {
+      if (signal.aborted) return false;
+      if (fresh && index.step(slice.deadline)) {
+        observe();
+        return true;
+      }
+      observe();
+      await clock.yield();
+      slice.deadline = performance.now() + SLICE_MS;
+    }
+  }
+
   private unpaint(records: readonly MatchRecord[]): void {
     if (records.length) this.painter.remove(records);
   }
@@ -558,26 +585,6 @@ const MAX_PAINT_WAIT_MS = 2000;
 /** The running stretch's deadline, shared by the walks of one pass. */
 class Slice {
   deadline = performance.now() + SLICE_MS;
-}
-
-/**
- * Runs `index` to its end in slices of SLICE_MS, yielding through `clock` whenever `slice` is
- * used up; false when `signal` aborted it. The slice is checked before each walk too: a walk reads
- * the clock only every 256 nodes, so thousands of small subtrees (3,000 components added at once)
- * would otherwise all be walked in one task.
- */
-async function walkSliced(
-  index: SteppedIndex,
-  clock: TaskClock,
-  signal: AbortSignal,
-  slice: Slice,
-): Promise<boolean> {
-  for (let fresh = performance.now() <= slice.deadline; ; fresh = true) {
-    if (signal.aborted) return false;
-    if (fresh && index.step(slice.deadline)) return true;
-    await clock.yield();
-    slice.deadline = performance.now() + SLICE_MS;
-  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -193,6 +193,8 @@ interface Frame {
 class Walker {
   readonly out: TextBlock[] = [];
   readonly hidden: Element[] = [];
+  /** Open shadow roots entered so far. */
+  readonly shadows: ShadowRoot[] = [];
   container: Container;
   text = '';
   nodes: Text[] = [];
@@ -271,6 +273,7 @@ class Walker {
         // The host's shadow tree is walked after its children, inside the host's own run.
         const shadow = top.shadow;
         top.shadow = null;
+        this.shadows.push(shadow);
         this.openBlock(shadow, shadow);
         continue;
       }
@@ -329,6 +332,8 @@ export interface SteppedIndex {
   readonly blocks: TextBlock[];
   /** Elements passed over (or the root's ancestor) because their inline style hides them. */
   readonly hidden: Element[];
+  /** The open shadow roots the walk entered so far. */
+  readonly shadows: readonly ShadowRoot[];
 }
 
 /**
@@ -355,5 +360,11 @@ export function indexInSteps(root: Node, own = false): SteppedIndex {
     w.flush();
     return true;
   };
-  return { step, run: () => (step(Infinity), w.out), blocks: w.out, hidden: w.hidden };
+  return {
+    step,
+    run: () => (step(Infinity), w.out),
+    blocks: w.out,
+    hidden: w.hidden,
+    shadows: w.shadows,
+  };
 }

@@ -335,6 +335,28 @@ describe('an activation on a page that edits itself', () => {
     expect(new Set(highlighted(registry))).toEqual(new Set(['grave concern']));
   }, 30_000);
 
+  it('hears an edit in a shadow root made after the walk entered it, before its text is matched', async () => {
+    document.body.innerHTML = '<div id="host"></div>' + Array.from({ length: 4000 }, (_, i) => `<p>${i}: talks were constructive.</p>`).join(''); // prettier-ignore
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>We voiced grave concern.</p>';
+    const text = root.querySelector('p')!.firstChild as Text;
+    let edited = false;
+    setTaskRecorder(() => {
+      if (edited) return;
+      edited = true;
+      text.data = 'Now we voiced grave concern.';
+    });
+    try {
+      const a = start();
+      await a.scanned;
+    } finally {
+      setTaskRecorder(null);
+    }
+    await settle(10);
+    // Not "d grave conce": the old offsets over the new text.
+    expect(highlighted(registry).filter((t) => t !== 'constructive')).toEqual(['grave concern']);
+  }, 30_000);
+
   it('leaves a paragraph the page edits in the middle of the first pass to the next batch', async () => {
     document.body.innerHTML = Array.from({ length: 4000 }, (_, i) => `<p>${i}: talks were constructive.</p>`).join('') + '<p id="last">We voiced grave concern.</p>'; // prettier-ignore
     const last = document.querySelector('#last')!.firstChild as Text;
