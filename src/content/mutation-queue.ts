@@ -1,7 +1,8 @@
 /**
- * Watches a live page. The MutationObserver callback only records which nodes changed (it never
- * reads layout or touches the DOM: uBlock's rule); a drain in the next animation frame hands the
- * batch to the scan session. A page that keeps changing is drained less and less often
+ * Watches a live page. The MutationObserver callback records which nodes changed and tells
+ * `onTouch` at once (the scan session takes off underlines the change moved, before the next
+ * paint); it never reads layout or touches the DOM (uBlock's rule). A drain in the next animation
+ * frame hands the batch to the scan session. A page that keeps changing is drained less and less often
  * (exponential back-off up to 1 s), so it stays responsive however fast it mutates. Subtext's own
  * nodes (the card's host, `<subtext-mark>`: src/content/own-nodes.ts) never cause work.
  */
