@@ -26,6 +26,8 @@ import {
 } from './text-index';
 import { isDarkPage, underlineCss } from '../shared/underline-style';
 
+const DOCUMENT_FRAGMENT_NODE = 11;
+
 /** Elements hidden by their inline style watched per session, at most (see watchHidden). */
 const MAX_HIDDEN_WATCHED = 200;
 /** Inline elements hidden by their inline style: longer text is not read (see watchHidden). */
@@ -111,6 +113,8 @@ export class ScanSession {
    * pass read of them may be stale, so it leaves them to the batch those changes queued.
    */
   private touched: Set<Container> | null = null;
+  /** Shadow roots handed to onShadowRoot, which the mutation observer watches (see observes). */
+  private readonly observed = new WeakSet<ShadowRoot>();
   /** Nodes the page removed while a pass ran (see wasRemoved). */
   private readonly removedInPass = new Set<Node>();
 
@@ -233,11 +237,13 @@ export class ScanSession {
    * matches. Phrases it cannot move stay, so a counter ticking in a paragraph does not make the
    * paragraph's underlines blink:
    *  - text edited: the phrases over that text node (and those across it);
-   *  - children added or removed: the phrases across several nodes in that container, and those
-   *    whose text node is no longer in it (removed, or moved elsewhere, where a later edit would
-   *    be filed under another container);
-   *  - nodes removed: every phrase of a container no longer in the page. A removed node can only
-   *    be edited unobserved once it is out of the page, by which time its phrases are off.
+   *  - children added or removed: the phrases across several nodes that hold or span the node
+   *    whose children changed (not a counter after the phrase), and those whose text node is no
+   *    longer in the container (removed, or moved elsewhere, where a later edit would be filed
+   *    under another container);
+   *  - nodes removed: every phrase of a container no longer in the page, or moved where the
+   *    observer does not reach (outside <body>, into a shadow root not watched). A removed node
+   *    can only be edited unobserved once it is out of reach, by which time its phrases are off.
    * A pass running meanwhile leaves the containers changed (or removed) to that batch.
    * The cost is a few steps up the tree per phrase of each container changed.
    */
@@ -249,31 +255,37 @@ export class ScanSession {
     const group = (node: Node): Changed => {
       const c = containerOf(node);
       let g = groups.get(c);
-      if (!g) groups.set(c, (g = { edited: new Set(), parents: false }));
+      if (!g) groups.set(c, (g = { edited: new Set(), parents: new Set() }));
       return g;
     };
     for (const node of touch.edited) group(node).edited.add(node);
-    for (const node of touch.parents) group(node).parents = true;
+    for (const node of touch.parents) group(node).parents.add(node);
     const taken: MatchRecord[] = [];
     for (const [c, g] of groups) {
       this.touched?.add(c);
       if (c === this.openContainer) for (const r of this.takeOpen()) taken.push(r);
       const records = this.model.records(c);
       if (!records.length) continue;
+      const { edited, parents } = g;
       const moved = (r: MatchRecord): boolean => {
         const { startContainer: a, endContainer: b } = r.range;
-        if (g.edited.has(a) || g.edited.has(b)) return true;
-        if (a !== b && (g.parents || g.edited.size > 16 || someBetween(a, g.edited, b)))
-          return true;
-        return g.parents && containerOf(a) !== c;
+        if (edited.has(a) || edited.has(b)) return true;
+        // Across nodes: an edit between its ends, or children changed inside it.
+        if (a !== b && (edited.size > 16 || someBetween(a, edited, b))) return true;
+        if (a !== b && (parents.size > 16 || someWithin(a, parents, b))) return true;
+        return parents.size > 0 && containerOf(a) !== c;
       };
       const keep: MatchRecord[] = [];
       for (const r of records) (moved(r) ? taken : keep).push(r);
       if (keep.length < records.length) this.model.set(c, keep);
     }
     if (touch.removed.length) {
+      // Removed, or moved where no observer hears its edits (outside <body>, into a shadow root
+      // not observed): off. Only a move needs the longer check.
+      const moved = touch.removed.some((n) => n.isConnected);
       for (const c of this.model.containers())
-        if (!c.isConnected) for (const r of this.model.take(c)) taken.push(r);
+        if (!c.isConnected || (moved && !this.observes(c)))
+          for (const r of this.model.take(c)) taken.push(r);
       if (this.touched) {
         for (const n of touch.removed) this.removedInPass.add(n);
         if (this.openContainer && this.removedInPass.size && this.wasRemoved(this.openContainer))
@@ -285,6 +297,22 @@ export class ScanSession {
   }
 
   /**
+   * Whether changes in `c` reach the mutation observer: it lies in the scanned root (`<body>`) or
+   * in a shadow root observed, whose host does in turn.
+   */
+  private observes(c: Container): boolean {
+    const doc = this.o.doc;
+    const scope = doc.body ?? doc.documentElement;
+    for (let n: Node = c; ;) {
+      const root = n.getRootNode();
+      if (root === doc) return !!scope && scope.contains(n);
+      if (root.nodeType !== DOCUMENT_FRAGMENT_NODE || !this.observed.has(root as ShadowRoot))
+        return false;
+      n = (root as ShadowRoot).host;
+    }
+  }
+
+  /**
    * Whether `c` lies in a node removed since the pass began (perhaps put back since, after edits
    * no observer saw): what the pass read of it may be stale.
    */
@@ -292,6 +320,13 @@ export class ScanSession {
     for (let n: Node | null = c; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null)
       if (this.removedInPass.has(n)) return true;
     return false;
+  }
+
+  /** Has the mutation observer watch an open shadow root (see observes). */
+  private observe(root: ShadowRoot): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.o.onShadowRoot?.(root);
   }
 
   /** After a batch of painting: the fallback painter's own DOM changes are not the page's. */
@@ -467,7 +502,7 @@ export class ScanSession {
           matches += records.length;
           const root = container.nodeType === 11 ? container : container.getRootNode();
           if (root.nodeType === 11) {
-            this.o.onShadowRoot?.(root as ShadowRoot);
+            this.observe(root as ShadowRoot);
             if (records.length) toAdopt.add(root as ShadowRoot);
           }
         },
@@ -545,8 +580,7 @@ export class ScanSession {
     const signal = this.o.teardown.signal;
     let observed = 0;
     const observe = (): void => {
-      for (; observed < index.shadows.length; observed++)
-        this.o.onShadowRoot?.(index.shadows[observed]!);
+      for (; observed < index.shadows.length; observed++) this.observe(index.shadows[observed]!);
     };
     for (let fresh = performance.now() <= slice.deadline; ; fresh = true) {
       if (signal.aborted) return false;
@@ -626,8 +660,19 @@ function outermost(nodes: Node[]): Node[] {
 
 /** What one observer callback changed in one container (see ScanSession.withdraw). */
 interface Changed {
+  /** Text nodes edited. */
   edited: Set<Node>;
-  parents: boolean;
+  /** Nodes whose children changed. */
+  parents: Set<Node>;
+}
+
+/**
+ * Whether one of `parents` holds `a` or `b` or lies between them: a change of its children can
+ * then have added or removed text inside the range from `a` to `b`.
+ */
+function someWithin(a: Node, parents: ReadonlySet<Node>, b: Node): boolean {
+  for (const p of parents) if (p.contains(a) || p.contains(b)) return true;
+  return someBetween(a, parents, b);
 }
 
 /** Whether one of `nodes` lies after `a` and before `b` in document order. */
