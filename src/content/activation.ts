@@ -74,7 +74,9 @@ export function activate(o: ActivationOptions): Activation {
       forceMarks: o.forceMarks,
       afterPaint: () => queue?.discardPending(),
       onShadowRoot: (root) => queue?.observe(root),
-      onWithdraw: () => cards.refresh(),
+      // Closing the card moves focus, which runs the page's handlers: not inside the observer's
+      // callback, but right after it (still before the next paint).
+      onWithdraw: () => queueMicrotask(() => t.isDisposed || cards.refresh()),
       onPass: (pass) => {
         cards.refresh();
         reportCount(session.model.count);

@@ -41,6 +41,8 @@ export interface Touch {
   parents: Node[];
   /** Nodes removed (some may be back in the page by now). */
   removed: Node[];
+  /** Nodes added (perhaps put back after edits no observer heard). */
+  added: Node[];
 }
 
 /**
@@ -49,7 +51,7 @@ export interface Touch {
  */
 export type OnTouch = (touch: Touch) => void;
 
-const noTouch = (): Touch => ({ edited: [], parents: [], removed: [] });
+const noTouch = (): Touch => ({ edited: [], parents: [], removed: [], added: [] });
 
 /**
  * Starts observing `root`. `onDrain` receives each batch (and may return a promise: the next
@@ -106,6 +108,7 @@ export function watchMutations(
       if (!isOurs(n)) {
         relevant = true;
         if (n.nodeType === 1) pending.subtrees.add(n);
+        touch.added.push(n);
       }
     for (const n of r.removedNodes)
       if (!isOurs(n)) {

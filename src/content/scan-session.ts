@@ -81,7 +81,10 @@ export interface SessionOptions {
   afterPaint?: () => void;
   /** Called for each open shadow root that holds text, so its changes can be observed too. */
   onShadowRoot?: (root: ShadowRoot) => void;
-  /** Called after `withdraw` took phrases off the page (the card may have lost its phrase). */
+  /**
+   * Called after `withdraw` took phrases off the page (the card may have lost its phrase), inside
+   * the observer's callback: do nothing there that changes the page or runs its code.
+   */
   onWithdraw?: () => void;
   /** For tests: force the fallback painter. */
   forceMarks?: boolean;
@@ -115,8 +118,8 @@ export class ScanSession {
   private touched: Set<Container> | null = null;
   /** Shadow roots handed to onShadowRoot, which the mutation observer watches (see observes). */
   private readonly observed = new WeakSet<ShadowRoot>();
-  /** Nodes the page removed while a pass ran (see wasRemoved). */
-  private readonly removedInPass = new Set<Node>();
+  /** Nodes the page removed or added while a pass ran (see movedInPass). */
+  private readonly movedInPass = new Set<Node>();
 
   constructor(private readonly o: SessionOptions) {
     const t = o.teardown;
@@ -244,8 +247,10 @@ export class ScanSession {
    *  - nodes removed: every phrase of a container no longer in the page, or moved where the
    *    observer does not reach (outside <body>, into a shadow root not watched). A removed node
    *    can only be edited unobserved once it is out of reach, by which time its phrases are off.
-   * A pass running meanwhile leaves the containers changed (or removed) to that batch.
-   * The cost is a few steps up the tree per phrase of each container changed.
+   * A pass running meanwhile leaves the containers changed, removed or added to that batch.
+   * Cost per callback: a set lookup per phrase of each block changed, a few DOM calls per changed
+   * node for a phrase across nodes (MAX_SPLIT_CHECKS in all, then such phrases simply come off),
+   * and on a removal one check of each block holding phrases.
    */
   withdraw(touch: Touch): void {
     // The fallback painter's ranges are live (it splits the nodes they point into), and taking
@@ -261,18 +266,24 @@ export class ScanSession {
     for (const node of touch.edited) group(node).edited.add(node);
     for (const node of touch.parents) group(node).parents.add(node);
     const taken: MatchRecord[] = [];
+    let budget = MAX_SPLIT_CHECKS;
     for (const [c, g] of groups) {
       this.touched?.add(c);
       if (c === this.openContainer) for (const r of this.takeOpen()) taken.push(r);
       const records = this.model.records(c);
       if (!records.length) continue;
       const { edited, parents } = g;
+      // Each phrase across nodes costs a few DOM calls per changed node: past a budget (a
+      // transcript with a span per word, edited in many places at once) they all come off.
+      const perSplit = edited.size + parents.size;
       const moved = (r: MatchRecord): boolean => {
         const { startContainer: a, endContainer: b } = r.range;
         if (edited.has(a) || edited.has(b)) return true;
-        // Across nodes: an edit between its ends, or children changed inside it.
-        if (a !== b && (edited.size > 16 || someBetween(a, edited, b))) return true;
-        if (a !== b && (parents.size > 16 || someWithin(a, parents, b))) return true;
+        if (a !== b) {
+          // Across nodes: an edit between its ends, or children changed inside or across it.
+          if ((budget -= perSplit) < 0) return true;
+          if (someBetween(a, edited, b) || someWithin(a, parents, b)) return true;
+        }
         return parents.size > 0 && containerOf(a) !== c;
       };
       const keep: MatchRecord[] = [];
@@ -286,11 +297,12 @@ export class ScanSession {
       for (const c of this.model.containers())
         if (!c.isConnected || (moved && !this.observes(c)))
           for (const r of this.model.take(c)) taken.push(r);
-      if (this.touched) {
-        for (const n of touch.removed) this.removedInPass.add(n);
-        if (this.openContainer && this.removedInPass.size && this.wasRemoved(this.openContainer))
-          for (const r of this.takeOpen()) taken.push(r);
-      }
+    }
+    if (this.touched && (touch.removed.length || touch.added.length)) {
+      for (const n of touch.removed) this.movedInPass.add(n);
+      for (const n of touch.added) this.movedInPass.add(n);
+      if (this.openContainer && this.movedInPass.size && this.wasMoved(this.openContainer))
+        for (const r of this.takeOpen()) taken.push(r);
     }
     this.unpaint(taken);
     if (taken.length) this.o.onWithdraw?.();
@@ -313,12 +325,12 @@ export class ScanSession {
   }
 
   /**
-   * Whether `c` lies in a node removed since the pass began (perhaps put back since, after edits
-   * no observer saw): what the pass read of it may be stale.
+   * Whether `c` lies in (or is) a node removed or added since the pass began: it may have been
+   * edited while out of the page, where no observer hears it, so what the pass read may be stale.
    */
-  private wasRemoved(c: Container): boolean {
+  private wasMoved(c: Container): boolean {
     for (let n: Node | null = c; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null)
-      if (this.removedInPass.has(n)) return true;
+      if (this.movedInPass.has(n)) return true;
     return false;
   }
 
@@ -350,7 +362,7 @@ export class ScanSession {
         await pass();
       } finally {
         this.touched = null;
-        this.removedInPass.clear();
+        this.movedInPass.clear();
         this.openContainer = null;
         this.open = [];
       }
@@ -481,7 +493,7 @@ export class ScanSession {
           // again (see withdraw).
           const stale =
             this.touched?.has(container) === true ||
-            (this.removedInPass.size > 0 && this.wasRemoved(container));
+            (this.movedInPass.size > 0 && this.wasMoved(container));
           this.openContainer = container;
           if (block && !stale) {
             if (from === 0) blocks += 1;
@@ -657,6 +669,9 @@ function outermost(nodes: Node[]): Node[] {
     return true;
   });
 }
+
+/** Changed nodes checked against phrases across nodes, per observer callback (see withdraw). */
+const MAX_SPLIT_CHECKS = 2048;
 
 /** What one observer callback changed in one container (see ScanSession.withdraw). */
 interface Changed {
