@@ -212,6 +212,18 @@ describe('an activation on a page that edits itself', () => {
     expect(counts.at(-1)).toBe(2);
   });
 
+  it('closes the card, before the next frame, when the page rewrites its phrase', async () => {
+    const a = start();
+    await a.scanned;
+    expect(a.reveal({ entryId: 'constructive' })).not.toBeNull();
+    const card = () => document.querySelector('[data-subtext="card"]');
+    expect(card()).not.toBeNull();
+    (p2().firstChild as Text).data = 'Talks were not constructive. ';
+    await observerRan();
+    await Promise.resolve(); // the microtask the card closes in
+    expect(card()).toBeNull();
+  });
+
   it('keeps the underlines of a paragraph whose counter ticks', async () => {
     const a = start();
     await a.scanned;
