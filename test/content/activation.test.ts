@@ -186,6 +186,26 @@ describe('an activation on a page that edits itself', () => {
   const observerRan = () => Promise.resolve();
   /** Paragraphs for a first pass of several tasks (the tests below act between its tasks). */
   const PARAGRAPHS = 2500;
+  /** Phrases underlined other than "constructive" (the filler paragraphs' phrase). */
+  const others = () => highlighted(registry).filter((t) => t !== 'constructive');
+
+  /**
+   * Scans PARAGRAPHS filler paragraphs followed by `tail`, running `steps` one per task of the
+   * first pass once its matching began (the walk is done); returns how many steps ran.
+   */
+  async function scanActingMidPass(tail: string, steps: (() => void)[]): Promise<number> {
+    document.body.innerHTML = Array.from({ length: PARAGRAPHS }, (_, i) => `<p>${i}: talks were constructive.</p>`).join('') + tail; // prettier-ignore
+    let ran = 0;
+    setTaskRecorder(() => {
+      if (ran < steps.length && registry.get('subtext-1')?.size) steps[ran++]!();
+    });
+    try {
+      await start().scanned;
+    } finally {
+      setTaskRecorder(null);
+    }
+    return ran;
+  }
   /** The very same range objects (StaticRange has no own properties for toEqual to compare). */
   const expectSameRanges = (now: AbstractRange[], before: AbstractRange[]) => {
     expect(now).toHaveLength(before.length);
@@ -336,30 +356,21 @@ describe('an activation on a page that edits itself', () => {
   });
 
   it('leaves a paragraph the page takes out, edits and puts back during the first pass to the next batch', async () => {
-    document.body.innerHTML = Array.from({ length: PARAGRAPHS }, (_, i) => `<p>${i}: talks were constructive.</p>`).join('') + '<p id="x">We voiced grave concern.</p><p id="end">end</p>'; // prettier-ignore
-    const x = document.querySelector('#x')!;
-    const end = document.querySelector('#end')!;
-    let step = 0;
-    setTaskRecorder(() => {
-      // Once matching began, over two tasks: out; then edited (unobserved) and back.
-      if (!registry.get('subtext-1')?.size || step > 1) return;
-      if (step === 0) x.remove();
-      else {
-        (x.firstChild as Text).data = 'We voiced no concern at all, gravely.';
-        end.before(x);
-      }
-      step++;
-    });
-    try {
-      const a = start();
-      await a.scanned;
-    } finally {
-      setTaskRecorder(null);
-    }
-    expect(step).toBe(2);
-    expect(highlighted(registry).filter((t) => t !== 'constructive')).toEqual([]);
+    const tail = '<p id="x">We voiced grave concern.</p><p id="end">end</p>';
+    const x = () => document.querySelector('#x')!;
+    let taken: Element | null = null;
+    const ran = await scanActingMidPass(tail, [
+      () => (taken = x()).remove(),
+      // Edited while out of the page (unobserved), then put back.
+      () => {
+        (taken!.firstChild as Text).data = 'We voiced no concern at all, gravely.';
+        document.querySelector('#end')!.before(taken!);
+      },
+    ]);
+    expect(ran).toBe(2);
+    expect(others()).toEqual([]);
     await settle(10);
-    expect(highlighted(registry).filter((t) => t !== 'constructive')).toEqual([]);
+    expect(others()).toEqual([]);
   }, 30_000);
 
   it('takes off what it painted of a long paragraph the page edits while the pass still reads it', async () => {
@@ -392,53 +403,33 @@ describe('an activation on a page that edits itself', () => {
   }, 30_000);
 
   it('leaves a paragraph taken out of a section, edited and put back alone during the first pass to the next batch', async () => {
-    document.body.innerHTML = Array.from({ length: PARAGRAPHS }, (_, i) => `<p>${i}: talks were constructive.</p>`).join('') + '<section id="x"><p id="y">We voiced grave concern.</p></section><p id="end">end</p>'; // prettier-ignore
-    const x = document.querySelector('#x')!;
-    const y = document.querySelector('#y')!;
-    let step = 0;
-    setTaskRecorder(() => {
-      // Once matching began, over two tasks: the section out; then its paragraph edited
-      // (unobserved) and put back alone.
-      if (!registry.get('subtext-1')?.size || step > 1) return;
-      if (step === 0) x.remove();
-      else {
-        (y.firstChild as Text).data = 'We voiced no concern at all, gravely.';
-        document.querySelector('#end')!.before(y);
-      }
-      step++;
-    });
-    try {
-      const a = start();
-      await a.scanned;
-    } finally {
-      setTaskRecorder(null);
-    }
-    expect(step).toBe(2);
-    expect(highlighted(registry).filter((t) => t !== 'constructive')).toEqual([]);
+    const tail = '<section id="x"><p id="y">We voiced grave concern.</p></section><p id="end">end</p>'; // prettier-ignore
+    let y: Element | null = null;
+    const ran = await scanActingMidPass(tail, [
+      () => {
+        y = document.querySelector('#y');
+        document.querySelector('#x')!.remove();
+      },
+      // Its paragraph edited (unobserved) and put back alone.
+      () => {
+        (y!.firstChild as Text).data = 'We voiced no concern at all, gravely.';
+        document.querySelector('#end')!.before(y!);
+      },
+    ]);
+    expect(ran).toBe(2);
+    expect(others()).toEqual([]);
   }, 30_000);
 
   it('leaves a paragraph the page edits in the middle of the first pass to the next batch', async () => {
-    document.body.innerHTML = Array.from({ length: PARAGRAPHS }, (_, i) => `<p>${i}: talks were constructive.</p>`).join('') + '<p id="last">We voiced grave concern.</p>'; // prettier-ignore
-    const last = document.querySelector('#last')!.firstChild as Text;
-    let edited = false;
-    setTaskRecorder(() => {
-      // After the page was walked (the first tasks), before the last paragraph is matched.
-      if (edited || !passesStarted()) return;
-      edited = true;
-      last.data = 'We voiced no concern at all, gravely.';
-    });
-    const passesStarted = () => registry.get('subtext-1')?.size;
-    try {
-      const a = start();
-      await a.scanned;
-    } finally {
-      setTaskRecorder(null);
-    }
-    expect(edited).toBe(true);
+    // Edited after the page was walked, before the last paragraph is matched.
+    const ran = await scanActingMidPass('<p id="last">We voiced grave concern.</p>', [
+      () => void ((document.querySelector('#last')!.firstChild as Text).data = 'We voiced no concern at all, gravely.'), // prettier-ignore
+    ]);
+    expect(ran).toBe(1);
     // Not "no concern a", the old offsets over the new text.
     expect(highlighted(registry).filter((t) => !t.startsWith('constructive'))).toEqual([]);
     await settle(10);
-    expect(highlighted(registry).filter((t) => t !== 'constructive')).toEqual([]);
+    expect(others()).toEqual([]);
     expect(counts.at(-1)).toBe(PARAGRAPHS);
   }, 30_000);
 });
