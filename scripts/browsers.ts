@@ -148,6 +148,9 @@ export async function launchChromium(
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: { width: 1280, height: 900 },
+    // Playwright turns the back/forward cache off; readers have it, and a test goes back to a
+    // cached page (content.e2e.ts).
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,

@@ -160,7 +160,8 @@ async function main(): Promise<void> {
 
   // A page kept in the back/forward cache, frozen in the background or prerendered may not hear
   // a report: when it comes back (or is shown), it reads the settings, the diagnostics flag and
-  // the revision again; the listeners above act only on what changed.
+  // the revision again; the listeners above act only on what changed. Chromium fires `resume`
+  // when a page comes back from the back/forward cache, Firefox only `pageshow`.
   const recheck = (): void => deliverStoreChange([...TAB_KEYS], 'local');
   window.addEventListener('pageshow', (event) => void (event.persisted && recheck()), true);
   document.addEventListener('resume', recheck, true);

@@ -2,8 +2,9 @@
  * The content script in real Chromium and Firefox over the fixture pages of
  * test/fixtures/pages (each has its expected results beside it): underlines through
  * `CSS.highlights`, the page's HTML unchanged, forms and editors left alone, shadow roots, frames,
- * infinite scroll, SPA navigation, a page that rewrites itself, the card on hover and from the
- * keyboard relay, underline pixels in a screenshot, and diagnostics measures only when enabled.
+ * infinite scroll, SPA navigation, a page back from the back/forward cache, a page that rewrites
+ * itself, the card on hover and from the keyboard relay, underline pixels in a screenshot, and
+ * diagnostics measures only when enabled.
  */
 import { expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -404,6 +405,43 @@ forEachBrowser('The content script on fixture pages', (get) => {
     const again = await waitForRanges(page, 3);
     expect(again.length).toBe(3);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+    await page.close();
+  });
+
+  it('follows a switch-off made while the page sat in the back/forward cache, once the reader goes back to it', async () => {
+    const h = get();
+    const page = await h.open(h.server.url('/pages/split-tags.html'));
+    await waitForRanges(page, 3);
+    // Main-world marker: it survives only if the same document comes back from the cache.
+    await page.evaluate(() => {
+      const w = window as unknown as { restored: boolean };
+      w.restored = false;
+      addEventListener('pageshow', (e) => void (e.persisted && (w.restored = true)));
+    });
+    // Navigated from inside the page: the drivers' own goBack waits for a load event that a
+    // page restored from the cache never fires.
+    await page.evaluate((url) => void setTimeout(() => location.assign(url), 0), h.server.url('/pages/faq.html')); // prettier-ignore
+    await page.waitFor(() => location.pathname.endsWith('faq.html') && document.readyState === 'complete'); // prettier-ignore
+    // Switched off while the page is cached: the report to its tab cannot reach it there.
+    await h.inExtension(() => chrome.storage.sync.set({ 'subtext:settings': { disabledSites: ['127.0.0.1'] } })); // prettier-ignore
+    try {
+      await page.evaluate(() => void setTimeout(() => history.back(), 0));
+      const restored = await page.waitFor(
+        () =>
+        location.pathname.endsWith('split-tags.html') ? { restored: (window as unknown as { restored: boolean }).restored } : null, // prettier-ignore
+      );
+      // Not a fresh load (which would read the settings anyway): the cached page itself.
+      expect(restored).toEqual({ restored: true });
+      // The page read the settings again when it came back and took its underlines off.
+      const left = await page.waitFor(() => {
+        let n = 0;
+        CSS.highlights.forEach((hl, name) => void (name.startsWith('subtext') && (n += hl.size)));
+        return n === 0 ? 'none' : null;
+      });
+      expect(left).toBe('none');
+    } finally {
+      await h.inExtension(() => chrome.storage.sync.remove('subtext:settings'));
+    }
     await page.close();
   });
 
