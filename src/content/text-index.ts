@@ -8,7 +8,7 @@
  * Blockness is decided by tag name, not by `getComputedStyle`, which is absent in jsdom and forces
  * style recalculation in browsers. The rule (documented in docs/content-script.md):
  * - a BLOCK_TAGS element starts a new flow; text around it in its parent forms separate runs;
- * - SKIP_TAGS elements, `[hidden]`, `[contenteditable]` (any value but "false"), `role=textbox`
+ * - SKIP_TAGS elements, `[hidden]`, editors (`contenteditable` "", "true", "plaintext-only"), `role=textbox`
  *   and an inline `display:none` are not indexed at all (an element hidden by its inline style is
  *   reported in `SteppedIndex.hidden`, so the page can be watched for showing it; Subtext's card host is no page text
  *   either: it sits outside `<body>` and has only a closed shadow root; the fallback
@@ -125,6 +125,13 @@ export class TextBlock {
  * four attribute reads from page code (the walk visits every element of the page).
  */
 const MAYBE_SKIPPED = '[hidden],[contenteditable],[role],[style]';
+/**
+ * The `contenteditable` values that make an editor, in any case but with no spaces around (an
+ * enumerated attribute). Any other value ("inherit", "no", " true", a typo)
+ * inherits, and the walk never enters an editor, so outside one it is not editable: the browser
+ * reports `isContentEditable` false for it, and its text is indexed.
+ */
+const EDITABLE_VALUES = new Set(['', 'true', 'plaintext-only']);
 
 /** True for elements whose subtree is never indexed (see the rule at the top of this file). */
 export function isSkipped(el: Element): boolean {
@@ -133,7 +140,7 @@ export function isSkipped(el: Element): boolean {
   if (!el.matches(MAYBE_SKIPPED)) return false;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (editable !== null && EDITABLE_VALUES.has(editable.toLowerCase())) return true;
   if (el.getAttribute('role') === 'textbox') return true;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);

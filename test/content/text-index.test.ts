@@ -80,6 +80,18 @@ describe('indexBlocks', () => {
     ]);
   });
 
+  it('indexes text whose contenteditable value makes no editor ("inherit", "no", " true")', () => {
+    const blocks = indexBlocks(
+      page(
+        '<p contenteditable="inherit">grave concern</p><p contenteditable="no">grave concern</p>' +
+          '<p contenteditable="0">grave concern</p><p contenteditable=" true">grave concern</p>' +
+          '<p contenteditable="TRUE">in an editor</p>',
+      ),
+    );
+    // The browser agrees: isContentEditable is false for the first four.
+    expect(texts(blocks)).toEqual(Array(4).fill('grave concern'));
+  });
+
   it('skips [hidden] and inline display:none, but keeps aria-hidden text that is on screen', () => {
     const blocks = indexBlocks(
       page(
