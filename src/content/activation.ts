@@ -119,6 +119,18 @@ export function activate(o: ActivationOptions): Activation {
       },
       { capture: true, passive: true },
     );
+  // A document in designMode is an editor: the walk reads none of it (text-index.ts). Switching
+  // it on or off changes no node, so it is checked wherever the reader's editing shows (a caret
+  // placed, input about to happen, the changes it makes), and the page is scanned afresh: from
+  // nothing while it is on, in full once it is off.
+  let designing = o.doc.designMode === 'on';
+  const designSwitched = (): Promise<void> | null => {
+    if ((o.doc.designMode === 'on') === designing) return null;
+    designing = !designing;
+    return startSession();
+  };
+  for (const type of ['selectionchange', 'beforeinput', 'focusin'])
+    teardown.listen(o.doc, type, () => void designSwitched(), { capture: true, passive: true });
   const scanned = startSession();
   let root: Node = o.doc.body ?? o.doc.documentElement ?? o.doc;
   queue = watchMutations(
@@ -126,6 +138,8 @@ export function activate(o: ActivationOptions): Activation {
     teardown,
     (changes) => {
       url?.check();
+      const rescan = designSwitched();
+      if (rescan) return rescan;
       live?.session.heal();
       return live?.session.update(changes);
     },

@@ -171,6 +171,43 @@ describe('an activation', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('takes every underline off when the page turns designMode on, and puts them back once it is off', async () => {
+    const a = start();
+    await a.scanned;
+    expect(highlighted(registry)).toEqual(['constructive', 'grave concern']);
+    try {
+      // No node changes: the reader's caret in the now editable page is the first sign.
+      document.designMode = 'on';
+      document.dispatchEvent(new Event('selectionchange'));
+      await settle(10);
+      expect(highlighted(registry)).toEqual([]);
+      expect(counts.at(-1)).toBe(0);
+      // Typing in it underlines nothing.
+      document.querySelector('p')!.append(' Talks were constructive.');
+      await settle(10);
+      expect(highlighted(registry)).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+    document.querySelector('main')!.append(document.createElement('hr'));
+    await settle(10);
+    expect(highlighted(registry)).toEqual(['constructive', 'constructive', 'grave concern']);
+    expect(counts.at(-1)).toBe(3);
+  });
+
+  it('takes every underline off, not just the edited one, when the reader types in a page made editable', async () => {
+    const a = start();
+    await a.scanned;
+    try {
+      document.designMode = 'on';
+      (document.querySelector('em')!.firstChild as Text).data = 'grave!';
+      await settle(10);
+      expect(highlighted(registry)).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
   it('rescans after a history navigation', async () => {
     const a = start();
     await a.scanned;
