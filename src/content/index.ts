@@ -13,6 +13,7 @@
  * Subtext off for the site or everywhere disposes it and the page is as it was; switching it on
  * again rescans. This file only decides when to activate and answers the popup's messages.
  */
+import { primaryLanguage } from '../core/language';
 import browser from '../shared/browser';
 import { glossarySource, onGlossaryChange } from '../shared/glossary-source';
 import { createDispatcher, send } from '../shared/messages';
@@ -166,6 +167,22 @@ async function main(): Promise<void> {
   window.addEventListener('pageshow', (event) => void (event.persisted && recheck()), true);
   document.addEventListener('resume', recheck, true);
   document.addEventListener('prerenderingchange', recheck, true);
+
+  // The page's declared language gates the glossary (src/core/language.ts). A single-page app
+  // that switches its locale sets `<html lang>` without a reload: the glossary is restored again
+  // for the new language and the page scanned with it.
+  let language = primaryLanguage(document.documentElement?.lang);
+  const watchLang = (): void => {
+    const html = document.documentElement;
+    if (html) langWatch.observe(html, { attributes: true, attributeFilter: ['lang'] });
+    const now = primaryLanguage(html?.lang);
+    if (now === language) return;
+    language = now;
+    void start();
+  };
+  const langWatch = new MutationObserver(watchLang);
+  langWatch.observe(document, { childList: true }); // a new root element (document.write)
+  watchLang();
 
   await start();
 }

@@ -445,6 +445,18 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.close();
   });
 
+  it('decodes a page that switches its declared language to English without a reload', async () => {
+    const h = get();
+    const page = await h.open(h.server.url('/pages/lang-switch.html'));
+    // Declared French: the English glossary does not apply.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await rangeCount(page)).toBe(0);
+    await page.evaluate(() => (window as unknown as { switchToEnglish(): void }).switchToEnglish());
+    const texts = await waitForRanges(page, 1);
+    expect(covers(texts, 'expressed grave concern')).toBe(true);
+    await page.close();
+  });
+
   it('shows underline pixels in a screenshot', async () => {
     const h = get();
     const { page } = await openFixture(h, 'split-tags.html', 3);
