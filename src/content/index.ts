@@ -32,7 +32,9 @@ import { whenReadable, type Gate } from './frame-gate';
 
 /**
  * The site this frame belongs to, for "off on this site": the top page's hostname, so a page's
- * embeds and about:blank frames follow the page the reader switched off.
+ * embeds and about:blank, blob:, data: and sandboxed frames follow the page the reader switched
+ * off. Where the top page cannot be read (Firefox has no `ancestorOrigins`), the frame's own
+ * hostname; empty for a frame with neither (a data: or sandboxed frame in Firefox).
  */
 function siteHostname(): string {
   if (window.top === window) return location.hostname;
@@ -49,6 +51,15 @@ function siteHostname(): string {
   } catch {
     return location.hostname;
   }
+}
+
+/**
+ * Whether Subtext runs in this frame. A frame whose site is unknown runs only while no site is
+ * switched off: it could belong to one of them.
+ */
+function activeHere(settings: Settings): boolean {
+  const site = siteHostname();
+  return site ? isActiveOn(settings, site) : settings.enabled && !settings.disabledSites.length;
 }
 
 /** Settings changes that only need new underline styles, not a rescan. */
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
     const mine = ++generation;
     waiting?.cancel();
     waiting = null;
-    if (!isActiveOn(settings, siteHostname())) {
+    if (!activeHere(settings)) {
       stop();
       // The background learns this tab's state (nothing underlined) for its badge.
       sendCount(0);
@@ -139,7 +150,7 @@ async function main(): Promise<void> {
     // A repeated report (a replay, a page back from the cache) changes nothing.
     if (JSON.stringify(prev) === JSON.stringify(next)) return;
     settings = next;
-    if (activation && isActiveOn(next, siteHostname()) && onlyLooksChanged(prev, next))
+    if (activation && activeHere(next) && onlyLooksChanged(prev, next))
       activation.restyle(next.underline);
     else {
       // Hover delay, packs, categories, minimum intensity: a fresh activation with the new values.

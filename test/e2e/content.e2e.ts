@@ -217,6 +217,22 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.close();
   });
 
+  it('decodes inside data:, blob: and sandboxed frames', async () => {
+    const h = get();
+    const page = await h.open(h.server.url('/pages/opaque-frames.html'));
+    const want = ['declared persona non grata', 'cautiously optimistic', 'expressed grave concern'];
+    const end = Date.now() + 10_000;
+    let children: string[] = [];
+    while (Date.now() < end) {
+      const [, ...rest] = framesOf(page);
+      children = (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+      if (want.every((p) => covers(children, p))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const p of want) expect(covers(children, p), `${p} in ${children.join(' | ')}`).toBe(true);
+    await page.close();
+  });
+
   it('decodes an embedded post far down a live blog once the reader scrolls to it', async () => {
     const h = get();
     const page = await h.open(h.server.url('/pages/embeds.html'));
