@@ -13,6 +13,7 @@ import { HitIndex } from './hit-test';
 import type { MatchRecord } from './page-model';
 import type { Painter } from './painter';
 import type { Teardown } from './teardown';
+import { VisibilityCheck } from './visibility';
 
 export interface CardControllerDeps {
   doc: Document;
@@ -154,7 +155,12 @@ export class CardController {
     const range = this.d.painter.liveRange(record.range);
     const rect = firstRect(range);
     const model = cardModel(entry, record.text, this.d.lookup, records.indexOf(record) + 1, records.length); // prettier-ignore
-    this.card.open(model, rect, focus, range.startContainer, () => firstRect(range));
+    // Where the phrase is now: nowhere once the page hides it; null where there is no layout.
+    const follow = (): DOMRect | null => {
+      if (typeof range.getClientRects !== 'function') return null;
+      return new VisibilityCheck().of(range.startContainer) ? firstRect(range) : new DOMRect();
+    };
+    this.card.open(model, rect, focus, range.startContainer, follow);
   }
 
   private scrollTo(record: MatchRecord): void {

@@ -23,14 +23,16 @@ export interface CardHost {
    * the phrase's node, puts the card inside the open modal dialog, popover or fullscreen element
    * that holds the phrase: anywhere else it would be under that element (the browser's top layer)
    * and, for a modal dialog, out of the reader's reach. `follow`, when given, says where the
-   * phrase is now: the card follows it when the page scrolls, and closes once it is off screen.
+   * phrase is now (an empty rect once hidden, null where nothing can tell): the card follows it
+   * when the page scrolls, and closes once it is off screen or hidden (looked at on scroll, and
+   * every WATCH_MS while open).
    */
   open(
     model: CardModel,
     anchor: DOMRect,
     focus: boolean,
     near?: Node | null,
-    follow?: () => DOMRect,
+    follow?: () => DOMRect | null,
   ): void;
   close(): void;
   /** True when an event happened inside the card. */
@@ -50,6 +52,12 @@ const MARGIN = 8;
  * the card opens first. A card opened by hover or click closes at once.
  */
 const SETTLE_MS = 1_000;
+
+/**
+ * How often an open card looks whether its phrase is still shown, in ms: one style and layout
+ * read of one phrase, only while a card is open.
+ */
+const WATCH_MS = 300;
 
 function hostStyle(host: HTMLElement): void {
   const set = (p: string, v: string) => host.style.setProperty(p, v, 'important');
@@ -291,22 +299,34 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
       // A printed page is the article: the card is no part of it.
       openScope.listen(view, 'beforeprint', close);
       if (!follow) return;
+      // Follows the phrase, and closes when it has left the screen or the page hid it.
+      const track = (): void => {
+        const at = current && follow();
+        if (!at) return;
+        const off = at.bottom < 0 || at.top > view.innerHeight || at.right < 0 || at.left > view.innerWidth; // prettier-ignore
+        const gone = off || (at.width === 0 && at.height === 0);
+        if (gone && (!focus || performance.now() - openedAt > SETTLE_MS)) close();
+        else if (!gone) place(at);
+      };
       // The page scrolled (the window or any scroller: scroll does not bubble, capture sees it):
-      // follow the phrase once a frame, and close when it has left the screen.
+      // once a frame.
       let frame = false;
       openScope.listen(doc, 'scroll', () => {
         if (frame) return;
         frame = true;
         view.requestAnimationFrame(() => {
           frame = false;
-          if (!current) return;
-          const at = follow();
-          const off = at.bottom < 0 || at.top > view.innerHeight || at.right < 0 || at.left > view.innerWidth; // prettier-ignore
-          const gone = off || (at.width === 0 && at.height === 0);
-          if (gone && (!focus || performance.now() - openedAt > SETTLE_MS)) close();
-          else if (!gone) place(at);
+          track();
         });
       }, { capture: true, passive: true }); // prettier-ignore
+      // The page hid or moved the phrase without a scroll (a carousel moving on, a tab switched,
+      // a class or style changed: nothing the observer reports): looked at every WATCH_MS.
+      const scope = openScope;
+      const watch = (): void => {
+        track();
+        if (current && !scope.isDisposed) scope.timeout(watch, WATCH_MS);
+      };
+      scope.timeout(watch, WATCH_MS);
     },
   };
   return api;

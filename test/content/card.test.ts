@@ -189,6 +189,21 @@ describe('the card host', () => {
     expect(card.isOpen).toBe(false);
   });
 
+  it('closes, without any scroll, once the page hides its phrase (a carousel moving on), and stays where there is no layout to tell', async () => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let at: DOMRect | null = anchor;
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, false, null, () => at);
+    await wait(400);
+    expect(card.isOpen).toBe(true);
+    at = null; // no layout: cannot tell
+    await wait(400);
+    expect(card.isOpen).toBe(true);
+    at = new DOMRect(); // hidden: no box
+    await wait(400);
+    expect(card.isOpen).toBe(false);
+  });
+
   it('closes when focus leaves it for the page, even where the page swallows clicks and keys', async () => {
     const input = document.body.appendChild(document.createElement('input'));
     const card = createCard(document, teardown, { onDismiss: () => undefined });
