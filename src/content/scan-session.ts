@@ -11,7 +11,7 @@ import { PageModel, type MatchRecord } from './page-model';
 import { createPageStyle, type PageStyle } from './page-style';
 import { createHighlightPainter, hasHighlightApi, type Painter } from './painter';
 import { OVERLAP_CHARS, pieces } from './pieces';
-import { RevealWatch } from './reveal-watch';
+import { MAX_WATCHED, RevealWatch } from './reveal-watch';
 import { forEachSliced, SLICE_MS, TaskClock } from './scheduler';
 import { VisibilityCheck } from './visibility';
 import type { Teardown } from './teardown';
@@ -28,12 +28,19 @@ import { isDarkPage, underlineCss } from '../shared/underline-style';
 
 const DOCUMENT_FRAGMENT_NODE = 11;
 
-/** Elements hidden by their inline style watched per session, at most (see watchHidden). */
-const MAX_HIDDEN_WATCHED = 200;
-/** Inline elements hidden by their inline style: longer text is not read (see watchHidden). */
-const MAX_HIDDEN_TEXT = 2_000;
+/**
+ * Elements hidden by their inline style watched per session, at most (see watchHidden): as many
+ * as the reveal watch takes. A "load more" list hidden with jQuery's `.hide()` has hundreds.
+ */
+const MAX_HIDDEN_WATCHED = MAX_WATCHED;
+/**
+ * Inline elements hidden by their inline style: longer text is not read (see watchHidden). A
+ * "Read more" span holds the rest of a paragraph; 6,000 characters is where a block is cut into
+ * pieces (pieces.ts), so reading one is no more than a piece's matching.
+ */
+const MAX_HIDDEN_TEXT = 6_000;
 /** ...and no more than this many characters of them a page. */
-const MAX_HIDDEN_CHARS = 20_000;
+const MAX_HIDDEN_CHARS = 40_000;
 /** Opened <details> and popovers are re-read together, this long after the first (ms). */
 const TOGGLE_BATCH_MS = 50;
 
