@@ -41,6 +41,10 @@ const MAX_HIDDEN_WATCHED = MAX_WATCHED;
 const MAX_HIDDEN_TEXT = 6_000;
 /** ...and no more than this many characters of them a page. */
 const MAX_HIDDEN_CHARS = 40_000;
+/** After the page's root or body attributes change, its background is read again then (ms)... */
+const THEME_CHECK_MS = 100;
+/** ...and once more then, when a theme's background has faded in (ms). */
+const THEME_SETTLE_MS = 600;
 /** Opened <details> and popovers are re-read together, this long after the first (ms). */
 const TOGGLE_BATCH_MS = 50;
 
@@ -127,6 +131,9 @@ export class ScanSession {
   private readonly observed = new WeakSet<ShadowRoot>();
   /** Nodes the page removed or added while a pass ran (see movedInPass). */
   private readonly movedInPass = new Set<Node>();
+  /** The underline settings in use, and whether they are styled for a dark page. */
+  private underline: Settings['underline'];
+  private dark: boolean;
 
   constructor(private readonly o: SessionOptions) {
     const t = o.teardown;
@@ -134,7 +141,10 @@ export class ScanSession {
       hasHighlightApi(o.doc) && !o.forceMarks
         ? createHighlightPainter(o.doc, t)
         : createMarkPainter(o.doc, t);
-    this.style = createPageStyle(o.doc, underlineCss(o.settings.underline, isDarkPage(o.doc)), t);
+    this.underline = o.settings.underline;
+    this.dark = isDarkPage(o.doc);
+    this.style = createPageStyle(o.doc, underlineCss(this.underline, this.dark), t);
+    this.watchTheme();
     t.add(() => this.unpaint(this.model.clear()));
     this.reveal = new RevealWatch(
       o.doc.defaultView as (Window & typeof globalThis) | null,
@@ -162,7 +172,38 @@ export class ScanSession {
 
   /** Applies new underline settings without rescanning. */
   restyle(underline: Settings['underline']): void {
-    this.style.update(underlineCss(underline, isDarkPage(this.o.doc)));
+    this.underline = underline;
+    this.dark = isDarkPage(this.o.doc);
+    this.style.update(underlineCss(underline, this.dark));
+  }
+
+  /**
+   * The underline colours are chosen for the page's background (light or dark). A page that
+   * switches its theme (a class or attribute on `<html>` or `<body>`, or the reader's system
+   * setting) gets the other colours: those two elements' attributes are observed (not their
+   * subtrees), and the background read again 100 ms and 600 ms after the last change, since
+   * themes often fade their background in.
+   */
+  private watchTheme(): void {
+    const { doc, teardown: t } = this.o;
+    const view = doc.defaultView;
+    if (!view) return;
+    let pending: (() => void)[] = [];
+    const check = (): void => {
+      const dark = isDarkPage(doc);
+      if (dark !== this.dark) this.restyle(this.underline);
+    };
+    const changed = (): void => {
+      for (const cancel of pending) cancel();
+      pending = [t.timeout(check, THEME_CHECK_MS), t.timeout(check, THEME_SETTLE_MS)];
+    };
+    if (typeof view.MutationObserver === 'function') {
+      const observer = new view.MutationObserver(changed);
+      for (const el of [doc.documentElement, doc.body]) if (el) observer.observe(el, { attributes: true }); // prettier-ignore
+      t.add(() => observer.disconnect());
+    }
+    const scheme = view.matchMedia?.('(prefers-color-scheme: dark)');
+    if (scheme) t.listen(scheme, 'change', changed);
   }
 
   /** Puts back highlights and the stylesheet if the page removed them. */

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { activate, type Activation } from '../../src/content/activation';
 import type { ScanPass } from '../../src/content/scan-session';
 import { setTaskRecorder } from '../../src/content/scheduler';
+import { underlineCss } from '../../src/shared/underline-style';
 import {
   entry,
   highlighted,
@@ -206,6 +207,22 @@ describe('an activation', () => {
     } finally {
       document.designMode = 'off';
     }
+  });
+
+  it('changes to the dark-page underline colours when the page switches to a dark theme', async () => {
+    document.body.style.background = '#ffffff';
+    const a = start();
+    await a.scanned;
+    const sheet = () =>
+      [...document.querySelectorAll('style[data-subtext]')].map((s) => s.textContent).join('') ||
+      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('');
+    const underline = settings({ hoverDelayMs: 0 }).underline;
+    expect(sheet()).toBe(underlineCss(underline, false));
+    // A theme toggle: one attribute of <body>, no node added or removed.
+    document.body.style.background = '#111111';
+    await settle(700);
+    expect(sheet()).toBe(underlineCss(underline, true));
+    document.body.style.background = '';
   });
 
   it('rescans after a history navigation', async () => {
