@@ -52,6 +52,8 @@ interface Live {
 export function activate(o: ActivationOptions): Activation {
   const teardown = new Teardown();
   let glossary = o.glossary;
+  // The underline look can change without a rescan (restyle); later sessions keep the new one.
+  let settings = o.settings;
   let live: Live | null = null;
   let lastCount = -1;
   let queue: MutationQueue | null = null;
@@ -69,7 +71,7 @@ export function activate(o: ActivationOptions): Activation {
     const session: ScanSession = new ScanSession({
       doc: o.doc,
       glossary,
-      settings: o.settings,
+      settings,
       teardown: t,
       forceMarks: o.forceMarks,
       afterPaint: () => queue?.discardPending(),
@@ -86,7 +88,7 @@ export function activate(o: ActivationOptions): Activation {
     const cards: CardController = new CardController({
       doc: o.doc,
       teardown: t,
-      hoverDelayMs: o.settings.hoverDelayMs,
+      hoverDelayMs: settings.hoverDelayMs,
       painter: session.painter,
       records: session.model,
       lookup: (id) => glossary.entry(id),
@@ -178,7 +180,10 @@ export function activate(o: ActivationOptions): Activation {
       return { url: o.doc.location?.href ?? '', matches, active: true };
     },
     reveal: (req) => live?.cards.reveal(req) ?? null,
-    restyle: (underline) => live?.session.restyle(underline),
+    restyle(underline) {
+      settings = { ...settings, underline };
+      live?.session.restyle(underline);
+    },
     rescan(next) {
       if (next) glossary = next;
       return startSession();

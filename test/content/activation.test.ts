@@ -225,6 +225,19 @@ describe('an activation', () => {
     document.body.style.background = '';
   });
 
+  it('keeps an underline look the reader changed when it scans the page again', async () => {
+    const a = start();
+    await a.scanned;
+    const sheet = () =>
+      [...document.querySelectorAll('style[data-subtext]')].map((s) => s.textContent).join('') ||
+      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('');
+    const underline = { ...settings({ hoverDelayMs: 0 }).underline, color: '#123456' };
+    a.restyle(underline);
+    expect(sheet()).toContain('#123456');
+    await a.rescan(); // as a glossary change, an SPA navigation or a language switch does
+    expect(sheet()).toContain('#123456');
+  });
+
   it('rescans after a history navigation', async () => {
     const a = start();
     await a.scanned;
