@@ -156,9 +156,17 @@ export class CardController {
     const rect = firstRect(range);
     const model = cardModel(entry, record.text, this.d.lookup, records.indexOf(record) + 1, records.length); // prettier-ignore
     // Where the phrase is now: nowhere once the page hides it; null where there is no layout.
+    // Its styles are read at most every 250 ms (the card asks once a frame while the page scrolls).
+    let shownAt = -Infinity;
+    let shown = true;
     const follow = (): DOMRect | null => {
       if (typeof range.getClientRects !== 'function') return null;
-      return new VisibilityCheck().of(range.startContainer) ? firstRect(range) : new DOMRect();
+      const now = performance.now();
+      if (now - shownAt >= 250) {
+        shownAt = now;
+        shown = new VisibilityCheck().of(range.startContainer);
+      }
+      return shown ? firstRect(range) : new DOMRect();
     };
     this.card.open(model, rect, focus, range.startContainer, follow);
   }

@@ -304,7 +304,11 @@ export function createCard(doc: Document, teardown: Teardown, cb: CardCallbacks)
         const at = current && follow();
         if (!at) return;
         const off = at.bottom < 0 || at.top > view.innerHeight || at.right < 0 || at.left > view.innerWidth; // prettier-ignore
-        const gone = off || (at.width === 0 && at.height === 0);
+        const hidden = at.width === 0 && at.height === 0;
+        // A phrase in a hover menu hides once the pointer moves onto the card (or focus moves
+        // into it): the reader is reading the card, which stays until they leave it.
+        if (hidden && !off && (host.matches(':hover') || doc.activeElement === host)) return;
+        const gone = off || hidden;
         if (gone && (!focus || performance.now() - openedAt > SETTLE_MS)) close();
         else if (!gone) place(at);
       };

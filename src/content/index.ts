@@ -1,5 +1,6 @@
 /**
- * Subtext's content script, in every frame of http(s) pages (and their about:blank children).
+ * Subtext's content script, in every frame of http(s) pages (and their about:blank, srcdoc,
+ * blob:, data: and sandboxed children).
  *
  * Pipeline: load settings → restore the glossary the background compiled (active-glossary.ts,
  * engine in src/core) → index the page into one text flow per block
@@ -37,7 +38,7 @@ import { whenReadable, type Gate } from './frame-gate';
  * hostname; empty for a frame with neither (a data: or sandboxed frame in Firefox).
  */
 function siteHostname(): string {
-  if (window.top === window) return location.hostname;
+  if (window.top === window) return ownHostname();
   const ancestors = location.ancestorOrigins;
   if (ancestors && ancestors.length > 0) {
     try {
@@ -47,9 +48,19 @@ function siteHostname(): string {
     }
   }
   try {
-    return window.top?.location.hostname || location.hostname;
+    return window.top?.location.hostname || ownHostname();
   } catch {
-    return location.hostname;
+    return ownHostname();
+  }
+}
+
+/** This frame's hostname, or its origin's for a blob: URL (whose own hostname is empty). */
+function ownHostname(): string {
+  if (location.hostname) return location.hostname;
+  try {
+    return new URL(location.origin).hostname;
+  } catch {
+    return ''; // an opaque origin ("null"): data: and sandboxed frames
   }
 }
 
@@ -189,7 +200,8 @@ async function main(): Promise<void> {
     const now = primaryLanguage(html?.lang);
     if (now === language) return;
     language = now;
-    void start();
+    // Switched off here: nothing to restore (switching on later reads the language then).
+    if (activeHere(settings)) void start();
   };
   const langWatch = new MutationObserver(watchLang);
   langWatch.observe(document, { childList: true }); // a new root element (document.write)

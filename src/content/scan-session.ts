@@ -29,10 +29,11 @@ import { isDarkPage, underlineCss } from '../shared/underline-style';
 const DOCUMENT_FRAGMENT_NODE = 11;
 
 /**
- * Elements hidden by their inline style watched per session, at most (see watchHidden): as many
- * as the reveal watch takes. A "load more" list hidden with jQuery's `.hide()` has hundreds.
+ * Elements hidden by their inline style watched per session, at most (see watchHidden): the
+ * reveal watch's bound less a reserve for phrases a stylesheet hides (a closed <details> in the
+ * next batch). A "load more" list hidden with jQuery's `.hide()` has hundreds.
  */
-const MAX_HIDDEN_WATCHED = MAX_WATCHED;
+const MAX_HIDDEN_WATCHED = MAX_WATCHED - 500;
 /**
  * Inline elements hidden by their inline style: longer text is not read (see watchHidden). A
  * "Read more" span holds the rest of a paragraph; 6,000 characters is where a block is cut into
@@ -149,7 +150,7 @@ export class ScanSession {
     this.reveal = new RevealWatch(
       o.doc.defaultView as (Window & typeof globalThis) | null,
       t,
-      (el) => new VisibilityCheck().of(el),
+      (el) => this.visibleNow(el),
       // Whole subtrees: a shown element may hold blocks of its own that were never indexed.
       (shown) => void this.update({ own: new Set(), subtrees: new Set(shown), hadRemovals: false }), // prettier-ignore
     );
@@ -170,6 +171,20 @@ export class ScanSession {
     }, { capture: true }); // prettier-ignore
   }
 
+  /**
+   * Whether the reader can see `el` now. Answers (and the ancestors' clips read for them) are
+   * shared until the current task's microtasks are done: the reveal watch asks about many
+   * elements under the same ancestors in one go.
+   */
+  private visibleNow(el: Element): boolean {
+    if (!this.shared) {
+      this.shared = new VisibilityCheck();
+      queueMicrotask(() => (this.shared = null));
+    }
+    return this.shared.of(el);
+  }
+  private shared: VisibilityCheck | null = null;
+
   /** Applies new underline settings without rescanning. */
   restyle(underline: Settings['underline']): void {
     this.underline = underline;
@@ -181,21 +196,25 @@ export class ScanSession {
    * The underline colours are chosen for the page's background (light or dark). A page that
    * switches its theme (a class or attribute on `<html>` or `<body>`, or the reader's system
    * setting) gets the other colours: those two elements' attributes are observed (not their
-   * subtrees), and the background read again 100 ms and 600 ms after the last change, since
-   * themes often fade their background in.
+   * subtrees), and the background read again 100 ms and 600 ms after a change (since themes
+   * often fade their background in), changes meanwhile adding no reads.
    */
   private watchTheme(): void {
     const { doc, teardown: t } = this.o;
     const view = doc.defaultView;
     if (!view) return;
-    let pending: (() => void)[] = [];
+    // Throttled, not debounced: a page writing an attribute of <body> every frame (a scroll
+    // position in its style) still has its theme toggle seen.
+    let pending = 0;
     const check = (): void => {
-      const dark = isDarkPage(doc);
-      if (dark !== this.dark) this.restyle(this.underline);
+      pending -= 1;
+      if (isDarkPage(doc) !== this.dark) this.restyle(this.underline);
     };
     const changed = (): void => {
-      for (const cancel of pending) cancel();
-      pending = [t.timeout(check, THEME_CHECK_MS), t.timeout(check, THEME_SETTLE_MS)];
+      if (pending) return;
+      pending = 2;
+      t.timeout(check, THEME_CHECK_MS);
+      t.timeout(check, THEME_SETTLE_MS);
     };
     if (typeof view.MutationObserver === 'function') {
       const observer = new view.MutationObserver(changed);

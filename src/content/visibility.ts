@@ -7,7 +7,8 @@
  * Hidden here: not rendered (`display:none`, `content-visibility:hidden`, a closed `<details>`),
  * `visibility` other than `visible` (`collapse` too), a zero font size, and text clipped to
  * nothing by an ancestor: the "visually hidden" pattern of screen-reader-only text (`clip:
- * rect(0 0 0 0)` on an absolutely placed box, `clip-path: inset(50%)`). Not counted as hidden:
+ * rect(0 0 0 0)` on an absolutely placed box, `clip-path: inset(50%)`, unless that clip is being
+ * animated, since a wipe reveals text from it). Not counted as hidden:
  * `opacity:0`, `transform: scale(0)` and `color: transparent`, which pages animate from or use
  * for gradient text (a phrase read while fading in would never be shown), and text placed off
  * screen, which only layout can tell.
@@ -48,13 +49,20 @@ export class VisibilityCheck {
     for (let n: Element | null = el; n; n = parentOf(n)) {
       let clips = this.clips.get(n);
       if (clips === undefined) {
-        clips = clipsAway(view.getComputedStyle(n));
+        // A clip being animated may be a reveal on its way (a wipe from inset(50%)): not hidden.
+        clips = clipsAway(view.getComputedStyle(n)) && !animated(n);
         this.clips.set(n, clips);
       }
       if (clips) return false;
     }
     return true;
   }
+}
+
+/** Whether `el` has a running animation or transition (a reveal may be under way). */
+function animated(el: Element): boolean {
+  const get = (el as Element & { getAnimations?: () => unknown[] }).getAnimations;
+  return typeof get === 'function' && get.call(el).length > 0;
 }
 
 /** The element's parent, or the host of its shadow root. */
@@ -81,9 +89,9 @@ export function clipsAway(style: CSSStyleDeclaration): boolean {
       .split(/\s+round\s/)[0]!
       .trim()
       .split(/\s+/);
-    const pct = sides.map((s) => (s.endsWith('%') ? parseFloat(s) : NaN));
+    // A zero length is 0 %; other lengths depend on the box's size: NaN, so never "hidden".
+    const pct = sides.map((s) => (s.endsWith('%') || parseFloat(s) === 0 ? parseFloat(s) : NaN));
     const [t = NaN, r = t, b = t, l = r] = pct;
-    // NaN (a length, not a percentage) compares false: such a clip is left alone.
     if (t + b >= 100 || l + r >= 100) return true;
   }
   return false;

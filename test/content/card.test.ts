@@ -204,6 +204,19 @@ describe('the card host', () => {
     expect(card.isOpen).toBe(false);
   });
 
+  it('stays open over a phrase the page hid while the reader is in the card (a hover menu that closed)', async () => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const shadow = captureShadow();
+    let at: DOMRect | null = anchor;
+    const card = createCard(document, teardown, { onDismiss: () => undefined });
+    card.open(model, anchor, false, null, () => at);
+    shadow.spy.mockRestore();
+    shadow.root!.querySelector<HTMLElement>('.card')!.focus(); // the reader tabbed into it
+    at = new DOMRect(); // the menu holding the phrase closed
+    await wait(400);
+    expect(card.isOpen).toBe(true);
+  });
+
   it('closes when focus leaves it for the page, even where the page swallows clicks and keys', async () => {
     const input = document.body.appendChild(document.createElement('input'));
     const card = createCard(document, teardown, { onDismiss: () => undefined });

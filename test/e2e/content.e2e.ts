@@ -217,7 +217,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
     await page.close();
   });
 
-  it('decodes inside data:, blob: and sandboxed frames', async () => {
+  it('decodes inside data:, blob: and sandboxed frames, which follow their page switched off', async () => {
     const h = get();
     const page = await h.open(h.server.url('/pages/opaque-frames.html'));
     const want = ['declared persona non grata', 'cautiously optimistic', 'expressed grave concern'];
@@ -230,6 +230,33 @@ forEachBrowser('The content script on fixture pages', (get) => {
       await new Promise((r) => setTimeout(r, 100));
     }
     for (const p of want) expect(covers(children, p), `${p} in ${children.join(' | ')}`).toBe(true);
+    // Switched off for the site: the frames follow their page, even where they cannot say whose
+    // frames they are (Firefox gives a data: or sandboxed frame no way to know).
+    await h.inExtension(() => chrome.storage.sync.set({ 'subtext:settings': { disabledSites: ['127.0.0.1'] } })); // prettier-ignore
+    try {
+      const off = Date.now() + 10_000;
+      while (Date.now() < off) {
+        const [, ...rest] = framesOf(page);
+        children = (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+        if (!children.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(children).toEqual([]);
+      // A frame that loads now, after the switch-off, stays off too.
+      const fresh = await page.evaluate(() => {
+        const f = document.createElement('iframe');
+        f.src = 'data:text/html,<p>Late: the envoy was declared persona non grata.</p>';
+        document.body.append(f);
+        return true;
+      });
+      expect(fresh).toBe(true);
+      await new Promise((r) => setTimeout(r, 2_000));
+      const [, ...rest] = framesOf(page);
+      children = (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+      expect(children).toEqual([]);
+    } finally {
+      await h.inExtension(() => chrome.storage.sync.remove('subtext:settings'));
+    }
     await page.close();
   });
 
