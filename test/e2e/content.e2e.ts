@@ -1,10 +1,10 @@
 /**
  * The content script in real Chromium and Firefox over the fixture pages of
  * test/fixtures/pages (each has its expected results beside it): underlines through
- * `CSS.highlights`, the page's HTML unchanged, forms and editors left alone, shadow roots, frames,
- * infinite scroll, SPA navigation, a page back from the back/forward cache, a page that rewrites
- * itself, the card on hover and from the keyboard relay, underline pixels in a screenshot, and
- * diagnostics measures only when enabled.
+ * `CSS.highlights`, the page's HTML unchanged, forms and editors left alone, shadow roots, frames
+ * (data:, blob: and sandboxed ones too), infinite scroll, SPA navigation, a locale switch, a page
+ * back from the back/forward cache, a page that rewrites itself, the card on hover and from the
+ * keyboard relay, underline pixels in a screenshot, and diagnostics measures only when enabled.
  */
 import { expect, it } from 'vitest';
 import fs from 'node:fs';
