@@ -25,6 +25,11 @@ let activation: Activation | null = null;
 let counts: number[];
 let passes: ScanPass[];
 
+/** The CSS of Subtext's underline stylesheet: a constructed sheet, or the <style> fallback. */
+const sheet = () =>
+  [...document.querySelectorAll('style[data-subtext]')].map((s) => s.textContent).join('') ||
+  document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('');
+
 /** Called as each pass ends (after its last paint, before any later batch can run). */
 let passEnded: ((p: ScanPass) => void) | null = null;
 
@@ -213,9 +218,6 @@ describe('an activation', () => {
     document.body.style.background = '#ffffff';
     const a = start();
     await a.scanned;
-    const sheet = () =>
-      [...document.querySelectorAll('style[data-subtext]')].map((s) => s.textContent).join('') ||
-      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('');
     const underline = settings({ hoverDelayMs: 0 }).underline;
     expect(sheet()).toBe(underlineCss(underline, false));
     // A theme toggle: one attribute of <body>, no node added or removed.
@@ -228,9 +230,6 @@ describe('an activation', () => {
   it('keeps an underline look the reader changed when it scans the page again', async () => {
     const a = start();
     await a.scanned;
-    const sheet = () =>
-      [...document.querySelectorAll('style[data-subtext]')].map((s) => s.textContent).join('') ||
-      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('');
     const underline = { ...settings({ hoverDelayMs: 0 }).underline, color: '#123456' };
     a.restyle(underline);
     expect(sheet()).toContain('#123456');

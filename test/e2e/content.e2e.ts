@@ -55,6 +55,12 @@ async function openFixture(h: BrowserHarness, file: string, ranges: number) {
 type RawFrame = { url(): string; evaluate<R>(fn: () => R): Promise<R> };
 const framesOf = (page: TestPage) => (page.raw as unknown as { frames(): RawFrame[] }).frames();
 
+/** What Subtext underlined in the page's child frames (a frame that cannot be read gives none). */
+const childHighlights = async (page: TestPage): Promise<string[]> => {
+  const [, ...rest] = framesOf(page);
+  return (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+};
+
 async function frameHighlights(frame: RawFrame): Promise<string[]> {
   return frame.evaluate(() => {
     const out: string[] = [];
@@ -224,8 +230,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
     const end = Date.now() + 10_000;
     let children: string[] = [];
     while (Date.now() < end) {
-      const [, ...rest] = framesOf(page);
-      children = (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+      children = await childHighlights(page);
       if (want.every((p) => covers(children, p))) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -236,8 +241,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
     try {
       const off = Date.now() + 10_000;
       while (Date.now() < off) {
-        const [, ...rest] = framesOf(page);
-        children = (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+        children = await childHighlights(page);
         if (!children.length) break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -251,8 +255,7 @@ forEachBrowser('The content script on fixture pages', (get) => {
       });
       expect(fresh).toBe(true);
       await new Promise((r) => setTimeout(r, 2_000));
-      const [, ...rest] = framesOf(page);
-      children = (await Promise.all(rest.map((f) => frameHighlights(f).catch(() => [])))).flat();
+      children = await childHighlights(page);
       expect(children).toEqual([]);
     } finally {
       await h.inExtension(() => chrome.storage.sync.remove('subtext:settings'));
